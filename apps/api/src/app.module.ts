@@ -1,0 +1,66 @@
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { ValidationProblem } from './common/problem-details/problem';
+import { flattenValidationErrors } from './common/problem-details/validation-errors';
+import type { Environment } from './config/environment';
+import { requestLoggingOptions } from './config/logger';
+import { typeOrmOptions } from './database/typeorm-options';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+
+export interface AppOptions {
+  environment: Environment;
+  databaseUrl: string;
+  logger: Logger;
+  /** The built web app to serve beside the API, when there is one. */
+  webDistDirectory?: string;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          load: [() => ({ ...options.environment })],
+        }),
+        LoggerModule.forRoot({ pinoHttp: requestLoggingOptions(options.logger) }),
+        TypeOrmModule.forRoot(typeOrmOptions(options.databaseUrl)),
+        ...(options.webDistDirectory
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: options.webDistDirectory,
+                exclude: ['/api/{*rest}'],
+              }),
+            ]
+          : []),
+        HealthModule,
+        OrganisationsModule,
+        DemoModule.register({ seedOnStart: options.environment.SEED_DEMO }),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            stopAtFirstError: true,
+            exceptionFactory: (errors) => new ValidationProblem(flattenValidationErrors(errors)),
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** One field that was refused, and why, as the web app's forms show it next to the field. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** An RFC 9457 problem details body, plus the request id and, for bad input, the fields at fault. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * The one exception services throw for an answer other than success. Each module names its own
+ * cases with the helpers below (or a subclass); the ProblemDetailsFilter writes them out.
+ */
+export class ProblemException extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly type = 'about:blank',
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const PROBLEM_TYPES = {
+  validation: '/problems/validation-error',
+  notFound: '/problems/not-found',
+  conflict: '/problems/conflict',
+  staleVersion: '/problems/stale-version',
+} as const;
+
+export class ValidationProblem extends ProblemException {
+  constructor(readonly errors: FieldError[]) {
+    super(
+      HttpStatus.BAD_REQUEST,
+      'Your request has invalid fields',
+      errors.map((error) => `${error.field} ${error.reason}`).join('; '),
+      PROBLEM_TYPES.validation,
+      { errors },
+    );
+  }
+}
+
+/**
+ * Used for a record that does not exist and, identically, for one that belongs to another
+ * organisation: the answer must not reveal which.
+ */
+export class NotFoundProblem extends ProblemException {
+  constructor(entity: string, id: string) {
+    super(HttpStatus.NOT_FOUND, 'Not found', `No ${entity} with id ${id}.`, PROBLEM_TYPES.notFound);
+  }
+}
+
+/** Someone else changed the record since the caller read it; the body carries the current one. */
+export class StaleVersionProblem extends ProblemException {
+  constructor(entity: string, current: unknown) {
+    super(
+      HttpStatus.CONFLICT,
+      'Changed by someone else',
+      `This ${entity} was changed since you loaded it. Review the current version and apply your change again.`,
+      PROBLEM_TYPES.staleVersion,
+      { current },
+    );
+  }
+}

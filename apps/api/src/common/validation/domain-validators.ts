@@ -1,0 +1,47 @@
+import { isBookableCurrency, isKnownLocale, isKnownTimeZone } from '@roi/domain';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+// The rules live in libs/domain so that the web app's forms check exactly what the API checks.
+
+export function IsCurrencyCode(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCurrencyCode',
+      validator: {
+        validate: (value) => typeof value === 'string' && isBookableCurrency(value),
+        defaultMessage: () => 'must be an ISO 4217 currency code, e.g. EUR',
+      },
+    },
+    options,
+  );
+}
+
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTimeZone',
+      validator: {
+        validate: (value) => typeof value === 'string' && isKnownTimeZone(value),
+        defaultMessage: () => 'must be an IANA time zone, e.g. Europe/Paris',
+      },
+    },
+    options,
+  );
+}
+
+export function IsLocale(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isLocale',
+      validator: {
+        validate: (value) => typeof value === 'string' && isKnownLocale(value),
+        defaultMessage: () => 'must be a BCP 47 locale, e.g. en-GB',
+      },
+    },
+    options,
+  );
+}
+
+/** Trims surrounding white space of strings; leaves anything else for the type check to refuse. */
+export const trimString = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;

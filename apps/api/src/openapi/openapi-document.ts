@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+const PROBLEM = { $ref: '#/components/schemas/ProblemDetailsDto' };
+
+/** The OpenAPI 3.1 description, generated from the controllers and DTOs. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
+    .setTitle('Return-on-Impact planner API')
+    .setDescription(
+      'Build a social strategy in six steps and track execution against measurable ROI. ' +
+        'Errors are RFC 9457 application/problem+json bodies; every response carries X-Request-Id.',
+    )
+    .setVersion('1')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  addCommonErrorResponses(document);
+  return document;
+}
+
+/** Any route can fail unexpectedly (500) or be called with a method it does not serve (405). */
+function addCommonErrorResponses(document: OpenAPIObject): void {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      operation.responses['405'] ??= {
+        description: 'This method is not served on this path (see the Allow header).',
+        content: { 'application/problem+json': { schema: PROBLEM } },
+      };
+      operation.responses['500'] ??= {
+        description: 'Unexpected error; the body carries the request id to report.',
+        content: { 'application/problem+json': { schema: PROBLEM } },
+      };
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import supertest from 'supertest';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { validateEnvironment } from '../../src/config/environment';
+import { createLogger } from '../../src/config/logger';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof supertest>;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API, configured exactly as main.ts configures it, on this run's throwaway database
+ * (or on `databaseUrl`). Each test file starts its own and closes it.
+ */
+export async function startTestApp(
+  options: {
+    databaseUrl?: string;
+    environment?: Record<string, string>;
+    /** Extra modules, e.g. a controller that fails on purpose. */
+    imports?: Type[];
+  } = {},
+): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? process.env.ROI_TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('No test database: run the tests through jest (globalSetup)');
+  const environment = validateEnvironment({
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    ...options.environment,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      AppModule.register({
+        environment,
+        databaseUrl,
+        logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+      }),
+      ...(options.imports ?? []),
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: false,
+  });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    http: supertest(app.getHttpServer()),
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    close: () => app.close(),
+  };
+}

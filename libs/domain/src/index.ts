@@ -1,0 +1,3 @@
+export * from './currency';
+export * from './fiscal-year';
+export * from './organisation';

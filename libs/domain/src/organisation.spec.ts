@@ -1,0 +1,39 @@
+import { organisationSettingsProblems, type OrganisationSettings } from './organisation';
+
+const valid: OrganisationSettings = {
+  name: 'Guild of Independent Booksellers',
+  currency: 'GBP',
+  fiscalYearStartMonth: 4,
+  timeZone: 'Europe/London',
+  locale: 'en-GB',
+};
+
+describe('organisationSettingsProblems', () => {
+  it('accepts sound settings', () => {
+    expect(organisationSettingsProblems(valid)).toEqual([]);
+  });
+
+  it('names every field that is wrong, with the reason', () => {
+    const problems = organisationSettingsProblems({
+      name: '   ',
+      currency: 'XAU',
+      fiscalYearStartMonth: 0,
+      timeZone: 'Europe/Atlantis',
+      locale: 'not a locale!',
+    });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'name',
+      'currency',
+      'fiscalYearStartMonth',
+      'timeZone',
+      'locale',
+    ]);
+    expect(problems[0]?.reason).toBe('must not be empty');
+  });
+
+  it('refuses a name longer than 120 characters', () => {
+    expect(organisationSettingsProblems({ ...valid, name: 'x'.repeat(121) })).toEqual([
+      { field: 'name', reason: 'must be at most 120 characters' },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { isBookableCurrency } from './currency';
+import { isFiscalYearStartMonth } from './fiscal-year';
+
+/** Rules for an organisation's settings, shared by the API's validation and the web app's forms. */
+export const ORGANISATION_NAME_MAX_LENGTH = 120;
+export const ORGANISATION_DESCRIPTION_MAX_LENGTH = 2000;
+
+export interface OrganisationSettings {
+  name: string;
+  currency: string;
+  fiscalYearStartMonth: number;
+  timeZone: string;
+  locale: string;
+}
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP 47 language tag as Intl understands it ("en-GB", "fr", "de-CH"). */
+export function isKnownLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export type SettingsProblem = { field: keyof OrganisationSettings; reason: string };
+
+/** Every reason a set of settings is not acceptable, field by field; empty when all is well. */
+export function organisationSettingsProblems(settings: OrganisationSettings): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const name = settings.name.trim();
+  if (name.length === 0) problems.push({ field: 'name', reason: 'must not be empty' });
+  if (name.length > ORGANISATION_NAME_MAX_LENGTH) {
+    problems.push({
+      field: 'name',
+      reason: `must be at most ${ORGANISATION_NAME_MAX_LENGTH} characters`,
+    });
+  }
+  if (!isBookableCurrency(settings.currency)) {
+    problems.push({ field: 'currency', reason: 'must be an ISO 4217 currency code, e.g. EUR' });
+  }
+  if (!isFiscalYearStartMonth(settings.fiscalYearStartMonth)) {
+    problems.push({ field: 'fiscalYearStartMonth', reason: 'must be a month from 1 to 12' });
+  }
+  if (!isKnownTimeZone(settings.timeZone)) {
+    problems.push({ field: 'timeZone', reason: 'must be an IANA time zone, e.g. Europe/Paris' });
+  }
+  if (!isKnownLocale(settings.locale)) {
+    problems.push({ field: 'locale', reason: 'must be a BCP 47 locale, e.g. en-GB' });
+  }
+  return problems;
+}

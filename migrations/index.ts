@@ -1,0 +1,8 @@
+import { CreateOrganisations1795416000000 } from './1795416000000-create-organisations';
+
+/**
+ * Every migration, oldest first. The API runs them at start, on the external and the embedded
+ * database alike; listing them here (rather than globbing a folder) makes a build that forgot one
+ * fail to compile instead of silently skipping it.
+ */
+export const migrations = [CreateOrganisations1795416000000];
