@@ -49,8 +49,14 @@ async function bootstrap(): Promise<void> {
     await embedded?.stop();
     throw error;
   });
-  configureApp(app);
-  await app.listen(environment.PORT, environment.HOST);
+  try {
+    configureApp(app);
+    await app.listen(environment.PORT, environment.HOST);
+  } catch (error) {
+    await app.close();
+    await embedded?.stop();
+    throw error;
+  }
 
   const url = `http://localhost:${environment.PORT}`;
   logger.info(`Return-on-Impact planner ready at ${url} (API docs: ${url}/api/docs)`);

@@ -52,6 +52,7 @@ describe('organisations', () => {
         'must not be greater than 12',
       ],
       ['an unknown time zone', { name: 'Acme', timeZone: 'Mars/Olympus' }, 'timeZone', 'IANA'],
+      ['a null currency', { name: 'Acme', currency: null }, 'currency', 'ISO 4217'],
     ])('%s', async (_case, body, field, reason) => {
       const before = await countOrganisations();
       const response = await api.http.post('/api/v1/organisations').send(body).expect(400);
@@ -95,6 +96,22 @@ describe('organisations', () => {
       .expect(200);
     expect(body).toMatchObject({ name: 'Harbour Credit Union (Cork)', version: 2 });
     expect(body.currency).toBe(organisation.currency);
+  });
+
+  it('refuses to clear a setting that every organisation must have', async () => {
+    const organisation = await makeOrganisation(api);
+    const path = `/api/v1/organisations/${organisation.id}`;
+    for (const field of ['name', 'currency', 'fiscalYearStartMonth', 'timeZone', 'locale']) {
+      const response = await api.http
+        .patch(path)
+        .send({ [field]: null, version: 1 })
+        .expect(400);
+      expect(response.body.errors).toEqual([{ field, reason: expect.any(String) }]);
+    }
+    const missingVersion = await api.http.patch(path).send({ name: 'No version' }).expect(400);
+    expect(missingVersion.body.errors).toEqual([{ field: 'version', reason: expect.any(String) }]);
+    const read = await api.http.get(path).expect(200);
+    expect(read.body).toEqual(organisation);
   });
 
   it('refuses a change based on a stale version and returns the current one', async () => {

@@ -1,3 +1,4 @@
 export * from './currency';
 export * from './fiscal-year';
 export * from './organisation';
+export * from './strategy-steps';

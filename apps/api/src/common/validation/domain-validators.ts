@@ -1,5 +1,5 @@
 import { isBookableCurrency, isKnownLocale, isKnownTimeZone } from '@roi/domain';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 // The rules live in libs/domain so that the web app's forms check exactly what the API checks.
 
@@ -45,3 +45,11 @@ export function IsLocale(options?: ValidationOptions): PropertyDecorator {
 /** Trims surrounding white space of strings; leaves anything else for the type check to refuse. */
 export const trimString = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
+
+/**
+ * For a field a client may leave out but never set to null (the column is NOT NULL): unlike
+ * IsOptional, which also waves null through, this checks every value that is present.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}

@@ -5,6 +5,5 @@ import { OrganisationsService } from './organisations.service';
 @Module({
   controllers: [OrganisationsController],
   providers: [OrganisationsService],
-  exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

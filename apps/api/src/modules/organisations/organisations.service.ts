@@ -19,12 +19,11 @@ const DEFAULT_SETTINGS = {
 export class OrganisationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(input: CreateOrganisationDto, isDemo = false): Promise<OrganisationDto> {
+  async create(input: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.dataSource.transaction(async (manager) => {
       const organisation = manager.create(OrganisationEntity, {
         ...DEFAULT_SETTINGS,
         ...definedOnly(input),
-        isDemo,
       });
       return OrganisationDto.from(await manager.save(organisation));
     });
@@ -65,10 +64,6 @@ export class OrganisationsService {
       Object.assign(current, definedOnly(changes), { version: current.version + 1 });
       return OrganisationDto.from(await manager.save(current));
     });
-  }
-
-  async count(): Promise<number> {
-    return this.dataSource.getRepository(OrganisationEntity).count();
   }
 
   private async find(

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   IsCurrencyCode,
+  IsOmittable,
   IsLocale,
   IsTimeZone,
   trimString,
@@ -19,14 +20,18 @@ export class CreateOrganisationDto {
   @IsString()
   name!: string;
 
-  @ApiPropertyOptional({ maxLength: ORGANISATION_DESCRIPTION_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: ORGANISATION_DESCRIPTION_MAX_LENGTH,
+    nullable: true,
+  })
   @IsOptional()
   @Transform(trimString)
   @MaxLength(ORGANISATION_DESCRIPTION_MAX_LENGTH)
   @IsString()
   description?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 120, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 120, nullable: true })
   @IsOptional()
   @Transform(trimString)
   @MaxLength(120)
@@ -34,24 +39,24 @@ export class CreateOrganisationDto {
   sector?: string | null;
 
   @ApiPropertyOptional({ default: 'EUR', example: 'GBP' })
-  @IsOptional()
+  @IsOmittable()
   @IsCurrencyCode()
   currency?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1 })
-  @IsOptional()
+  @IsOmittable()
   @Max(12)
   @Min(1)
   @IsInt()
   fiscalYearStartMonth?: number;
 
   @ApiPropertyOptional({ default: 'UTC', example: 'Europe/London' })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ default: 'en-GB', example: 'en-GB' })
-  @IsOptional()
+  @IsOmittable()
   @IsLocale()
   locale?: string;
 }

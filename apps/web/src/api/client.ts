@@ -1,0 +1,60 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema.gen';
+
+export type Schemas = components['schemas'];
+export type ProblemDetails = Schemas['ProblemDetailsDto'] & Record<string, unknown>;
+
+/** The one typed client of the API, generated from its OpenAPI description. */
+export const api = createClient<paths>({ baseUrl: '' });
+
+/**
+ * An answer other than success, carrying the API's problem details so pages can show the reason
+ * and forms can put each field's reason next to the field.
+ */
+export class ApiProblem extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail ?? problem.title);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** Field name -> reason, ready for a form's setErrors. */
+  fieldErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const { field, reason } of this.problem.errors ?? []) {
+      errors[field] ??= reason;
+    }
+    return errors;
+  }
+}
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Resolves to the body of a successful answer; throws ApiProblem for any other. */
+export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
+  let result: FetchResult<T>;
+  try {
+    result = await request;
+  } catch {
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: 'The planner cannot be reached',
+      status: 0,
+      detail: 'Check your connection and try again.',
+    });
+  }
+  if (result.response.ok && result.data !== undefined) return result.data;
+  const error = result.error as Partial<ProblemDetails> | undefined;
+  throw new ApiProblem({
+    type: error?.type ?? 'about:blank',
+    title: error?.title ?? result.response.statusText ?? 'Request failed',
+    status: error?.status ?? result.response.status,
+    ...error,
+  } as ProblemDetails);
+}

@@ -1,0 +1,144 @@
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import {
+  listCurrencies,
+  ORGANISATION_DESCRIPTION_MAX_LENGTH,
+  ORGANISATION_NAME_MAX_LENGTH,
+  organisationSettingsProblems,
+} from '@roi/domain';
+import { ApiProblem } from '../../api/client';
+import { type Organisation, useCreateOrganisation } from './organisations.queries';
+
+const currencyOptions = listCurrencies().map((currency) => ({
+  value: currency.code,
+  label: `${currency.code} · ${currency.name}`,
+}));
+export const monthOptions = Array.from({ length: 12 }, (_, index) => ({
+  value: String(index + 1),
+  label: new Date(Date.UTC(2000, index, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  }),
+}));
+const timeZoneOptions = Intl.supportedValuesOf('timeZone');
+const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+interface FormValues {
+  name: string;
+  description: string;
+  currency: string;
+  fiscalYearStartMonth: string;
+  timeZone: string;
+}
+
+export function CreateOrganisationForm(props: {
+  onCreated: (organisation: Organisation) => void;
+  onCancel: () => void;
+}) {
+  const create = useCreateOrganisation();
+  const form = useForm<FormValues>({
+    initialValues: {
+      name: '',
+      description: '',
+      currency: 'EUR',
+      fiscalYearStartMonth: '1',
+      timeZone: timeZoneOptions.includes(browserTimeZone) ? browserTimeZone : 'UTC',
+    },
+    // The same rules the API applies, from libs/domain, so most mistakes never leave the page.
+    validate: (values) =>
+      Object.fromEntries(
+        organisationSettingsProblems({
+          ...values,
+          fiscalYearStartMonth: Number(values.fiscalYearStartMonth),
+          locale: 'en-GB',
+        }).map((problem) => [problem.field, capitalise(problem.reason)]),
+      ),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const organisation = await create.mutateAsync({
+        name: values.name,
+        description: values.description.trim() || null,
+        currency: values.currency,
+        fiscalYearStartMonth: Number(values.fiscalYearStartMonth),
+        timeZone: values.timeZone,
+      });
+      form.reset();
+      props.onCreated(organisation);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.problem.errors?.length) {
+        form.setErrors(
+          Object.fromEntries(
+            Object.entries(error.fieldErrors()).map(([field, reason]) => [
+              field,
+              capitalise(reason),
+            ]),
+          ),
+        );
+      } else {
+        form.setErrors({
+          name: error instanceof Error ? error.message : 'The organisation could not be created',
+        });
+      }
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="New organisation">
+      <Stack>
+        <TextInput
+          label="Name"
+          placeholder="e.g. Harbour Credit Union"
+          required
+          maxLength={ORGANISATION_NAME_MAX_LENGTH + 1}
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <Textarea
+          label="About the organisation"
+          description="A few facts your leadership team will recognise: members, income, what worries you."
+          autosize
+          minRows={2}
+          maxLength={ORGANISATION_DESCRIPTION_MAX_LENGTH}
+          {...form.getInputProps('description')}
+        />
+        <Group grow align="flex-start">
+          <Select
+            label="Currency"
+            description="Every amount is kept in it"
+            data={currencyOptions}
+            searchable
+            allowDeselect={false}
+            {...form.getInputProps('currency')}
+          />
+          <Select
+            label="Fiscal year starts in"
+            data={monthOptions}
+            allowDeselect={false}
+            {...form.getInputProps('fiscalYearStartMonth')}
+          />
+        </Group>
+        <Select
+          label="Time zone"
+          data={timeZoneOptions}
+          searchable
+          allowDeselect={false}
+          {...form.getInputProps('timeZone')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create organisation
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

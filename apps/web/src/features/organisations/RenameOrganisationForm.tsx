@@ -1,0 +1,64 @@
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ORGANISATION_NAME_MAX_LENGTH } from '@roi/domain';
+import { useState } from 'react';
+import { ApiProblem } from '../../api/client';
+import { type Organisation, useUpdateOrganisation } from './organisations.queries';
+
+/**
+ * Renames with the version the user saw: if someone renamed it meanwhile, the API answers 409 and
+ * the form shows their name instead of silently overwriting it.
+ */
+export function RenameOrganisationForm(props: { organisation: Organisation; onDone: () => void }) {
+  const [base, setBase] = useState(props.organisation);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const update = useUpdateOrganisation(props.organisation.id);
+  const form = useForm({
+    initialValues: { name: props.organisation.name },
+    validate: {
+      name: (value) =>
+        value.trim().length === 0
+          ? 'Must not be empty'
+          : value.trim().length > ORGANISATION_NAME_MAX_LENGTH
+            ? `Must be at most ${ORGANISATION_NAME_MAX_LENGTH} characters`
+            : null,
+    },
+  });
+
+  const submit = form.onSubmit(async ({ name }) => {
+    try {
+      await update.mutateAsync({ name, version: base.version });
+      props.onDone();
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 409) {
+        const current = error.problem.current as Organisation;
+        setBase(current);
+        setConflict(current.name);
+      } else if (error instanceof ApiProblem) {
+        form.setErrors({ name: error.fieldErrors().name ?? error.message });
+      }
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Rename organisation">
+      <Stack>
+        {conflict !== null && (
+          <Alert color="yellow" title="Renamed by someone else" role="alert">
+            While you were editing, it was renamed to “{conflict}”. Save again to replace that name
+            with yours, or cancel to keep theirs.
+          </Alert>
+        )}
+        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
