@@ -1,0 +1,47 @@
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  name: string;
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Runs `operation` `warmup` times unmeasured, then `samples` times, and reports milliseconds. */
+export async function measure(
+  name: string,
+  operation: (iteration: number) => Promise<unknown>,
+  { samples = 300, warmup = 30 } = {},
+): Promise<Timing> {
+  for (let iteration = 0; iteration < warmup; iteration++) await operation(iteration);
+  const durations: number[] = [];
+  for (let iteration = 0; iteration < samples; iteration++) {
+    const started = performance.now();
+    await operation(warmup + iteration);
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  const at = (quantile: number) =>
+    durations[Math.min(durations.length - 1, Math.floor(quantile * durations.length))] ?? NaN;
+  return { name, samples, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+export function machineDescription(postgresVersion: string): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
+  return `${cpus().length} × ${cpu}, ${memory}, Node ${process.version}, ${postgresVersion}`;
+}
+
+export function timingTable(rows: Timing[]): string {
+  const format = (value: number) => value.toFixed(2);
+  return [
+    '| measurement | samples | p50 ms | p95 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${row.samples} | ${format(row.p50)} | ${format(row.p95)} | ${format(row.p99)} |`,
+    ),
+  ].join('\n');
+}
