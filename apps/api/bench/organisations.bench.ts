@@ -29,10 +29,11 @@ it('measures the organisations routes against their bare SQL', async () => {
     await api.app.listen(0, '127.0.0.1');
     const { port } = api.app.getHttpServer().address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api/v1/organisations`;
-    const middle = (await sql.query(
-      `SELECT name, id FROM organisations ORDER BY name, id OFFSET $1 LIMIT 1`,
-      [ORGANISATIONS / 2],
-    )).rows[0] as { name: string; id: string };
+    const middle = (
+      await sql.query(`SELECT name, id FROM organisations ORDER BY name, id OFFSET $1 LIMIT 1`, [
+        ORGANISATIONS / 2,
+      ])
+    ).rows[0] as { name: string; id: string };
     const cursor = Buffer.from(JSON.stringify([middle.name, middle.id])).toString('base64url');
     const columns =
       'id, name, description, sector, currency, fiscal_year_start_month, time_zone, locale, is_demo, version, created_at, updated_at';
