@@ -163,8 +163,11 @@ describe('organisations', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('refuses a cursor it did not give out', async () => {
-    const response = await api.http.get('/api/v1/organisations?cursor=bm9wZQ').expect(400);
+  it.each([
+    ['not a cursor at all', 'bm9wZQ'],
+    ['a forged key', Buffer.from(JSON.stringify(['Acme', 'not-a-uuid'])).toString('base64url')],
+  ])('refuses a cursor it did not give out: %s', async (_case, cursor) => {
+    const response = await api.http.get('/api/v1/organisations').query({ cursor }).expect(400);
     expect(response.body.errors).toEqual([
       { field: 'cursor', reason: 'is not a cursor this API gave out' },
     ]);

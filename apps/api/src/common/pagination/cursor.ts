@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
 import { ValidationProblem } from '../problem-details/problem';
 
 /** Query of every paginated list: keyset (cursor) pagination, stable while rows are added. */
@@ -25,13 +25,21 @@ export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): string[] {
+type KeyPart = 'text' | 'uuid';
+
+/**
+ * Reads a cursor back into its sort key, checking each part against the list's key shape: a
+ * forged cursor must be refused as bad input, not reach the database as a malformed uuid.
+ */
+export function decodeCursor(cursor: string, shape: readonly KeyPart[]): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(key) &&
-      key.length === length &&
-      key.every((part) => typeof part === 'string')
+      key.length === shape.length &&
+      key.every(
+        (part, index) => typeof part === 'string' && (shape[index] === 'text' || isUUID(part)),
+      )
     ) {
       return key as string[];
     }

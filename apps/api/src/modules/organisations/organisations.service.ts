@@ -37,7 +37,7 @@ export class OrganisationsService {
       .addOrderBy('organisation.id', 'ASC')
       .limit(page.limit + 1);
     if (page.cursor) {
-      const [name, id] = decodeCursor(page.cursor, 2);
+      const [name, id] = decodeCursor(page.cursor, ['text', 'uuid']);
       query.where('(organisation.name, organisation.id) > (:name, :id)', { name, id });
     }
     const rows = await query.getMany();
