@@ -20,7 +20,8 @@ describeWithBrowser('organisations in the browser', () => {
     await product?.stop();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+    page.setDefaultTimeout(10_000);
   });
   afterEach(() => page.close());
 
@@ -49,6 +50,7 @@ describeWithBrowser('organisations in the browser', () => {
     await form.getByRole('button', { name: 'Create organisation' }).click();
     await form.getByText('Must not be empty').waitFor();
 
+    expect(await form.getByLabel('Time zone', { exact: true }).inputValue()).toBe('UTC');
     await form.getByLabel('Name').fill('Harbour Credit Union');
     await form.getByLabel('About the organisation').fill('Member-owned savings and loans, Cork.');
     await screenshot(page, 'create-organisation');

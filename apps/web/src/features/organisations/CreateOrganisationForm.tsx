@@ -20,7 +20,11 @@ export const monthOptions = Array.from({ length: 12 }, (_, index) => ({
     timeZone: 'UTC',
   }),
 }));
-const timeZoneOptions = Intl.supportedValuesOf('timeZone');
+// Browsers list only region zones ("Europe/Dublin"); UTC is a sound choice too, and the default.
+const timeZoneOptions = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
+];
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface FormValues {
@@ -114,6 +118,7 @@ export function CreateOrganisationForm(props: {
           />
           <Select
             label="Fiscal year starts in"
+            description="Cycles and reports follow it"
             data={monthOptions}
             allowDeselect={false}
             {...form.getInputProps('fiscalYearStartMonth')}
