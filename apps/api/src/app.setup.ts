@@ -1,6 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { assignRequestId } from './config/logger';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -9,12 +10,33 @@ export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = '1mb';
 
 /**
+ * Only this origin's own scripts run. Styles may be inline because Mantine writes its CSS
+ * variables into a style element and Swagger UI styles elements directly. No upgrade of
+ * insecure requests: the product is also served over plain http on localhost, where TLS ends
+ * at a proxy or does not exist.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/**
  * Everything about the HTTP application that is not a module: shared by main.ts and the tests, so
  * the tests exercise the same prefix, body limit and documentation as production.
  */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   applyRoutePrefix(app);
   app.disable('x-powered-by');

@@ -34,6 +34,16 @@ describe('HTTP behaviour every route shares', () => {
     expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
   });
 
+  it('sends security headers with a content security policy that allows only this origin', async () => {
+    const response = await api.http.get('/api/v1/organisations').expect(200);
+    const policy = response.headers['content-security-policy'];
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('upgrade-insecure-requests');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('answers an unknown route with 404 problem+json', async () => {
     const response = await api.http.get('/api/v1/no-such-thing').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

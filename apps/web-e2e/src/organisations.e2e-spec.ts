@@ -10,6 +10,7 @@ describeWithBrowser('organisations in the browser', () => {
   let product: RunningProduct;
   let browser: Browser;
   let page: Page;
+  let policyViolations: string[];
 
   beforeAll(async () => {
     product = await startProduct();
@@ -22,8 +23,16 @@ describeWithBrowser('organisations in the browser', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
     page.setDefaultTimeout(10_000);
+    policyViolations = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    });
   });
-  afterEach(() => page.close());
+  afterEach(async () => {
+    await page.close();
+    // The API's content security policy must never stop the web app (or the API docs) working.
+    expect(policyViolations).toEqual([]);
+  });
 
   it('opens on the organisations page with the demo organisation and the six steps', async () => {
     await page.goto(product.baseUrl);
@@ -40,6 +49,13 @@ describeWithBrowser('organisations in the browser', () => {
     await navigation.getByRole('link', { name: 'Organise' }).click();
     await page.getByRole('heading', { name: 'Organise' }).waitFor();
     await page.getByText('accountability map', { exact: false }).waitFor();
+  });
+
+  it('serves the API documentation under the same security policy', async () => {
+    await page.goto(`${product.baseUrl}/api/docs`);
+    await page.getByText('Return-on-Impact planner API').first().waitFor();
+    await page.getByText('/api/v1/organisations').first().waitFor();
+    await screenshot(page, 'api-docs');
   });
 
   it('creates an organisation through the form and sees it listed', async () => {
