@@ -49,24 +49,24 @@ export function CreateOrganisationForm(props: {
       timeZone: timeZoneOptions.includes(browserTimeZone) ? browserTimeZone : 'UTC',
     },
     // The same rules the API applies, from libs/domain, so most mistakes never leave the page.
-    validate: (values) =>
+    validate: (entered) =>
       Object.fromEntries(
         organisationSettingsProblems({
-          ...values,
-          fiscalYearStartMonth: Number(values.fiscalYearStartMonth),
+          ...entered,
+          fiscalYearStartMonth: Number(entered.fiscalYearStartMonth),
           locale: 'en-GB',
         }).map((problem) => [problem.field, capitalise(problem.reason)]),
       ),
   });
 
-  const submit = form.onSubmit(async (values) => {
+  const submit = form.onSubmit(async (entered) => {
     try {
       const organisation = await create.mutateAsync({
-        name: values.name,
-        description: values.description.trim() || null,
-        currency: values.currency,
-        fiscalYearStartMonth: Number(values.fiscalYearStartMonth),
-        timeZone: values.timeZone,
+        name: entered.name,
+        description: entered.description.trim() || null,
+        currency: entered.currency,
+        fiscalYearStartMonth: Number(entered.fiscalYearStartMonth),
+        timeZone: entered.timeZone,
       });
       form.reset();
       props.onCreated(organisation);
