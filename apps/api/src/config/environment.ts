@@ -11,8 +11,11 @@ import {
   validateSync,
 } from 'class-validator';
 
+// Environment variables are strings; these read them as the types the checks below expect.
 const booleanFromString = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === 'true' || value === '1' || value === true;
+const integerFromString = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : Number(value);
 
 /**
  * Every environment variable the API reads. The README's configuration table lists the same
@@ -22,7 +25,7 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @Transform(integerFromString)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -39,7 +42,7 @@ export class Environment {
   @IsString()
   DATA_DIR = './.data';
 
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @Transform(integerFromString)
   @IsInt()
   @Min(1024)
   @Max(65535)
