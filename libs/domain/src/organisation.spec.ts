@@ -1,4 +1,8 @@
-import { organisationSettingsProblems, type OrganisationSettings } from './organisation';
+import {
+  organisationNameProblem,
+  organisationSettingsProblems,
+  type OrganisationSettings,
+} from './organisation';
 
 const valid: OrganisationSettings = {
   name: 'Guild of Independent Booksellers',
@@ -35,5 +39,14 @@ describe('organisationSettingsProblems', () => {
     expect(organisationSettingsProblems({ ...valid, name: 'x'.repeat(121) })).toEqual([
       { field: 'name', reason: 'must be at most 120 characters' },
     ]);
+  });
+});
+
+describe('organisationNameProblem', () => {
+  it('judges the name without its surrounding white space', () => {
+    expect(organisationNameProblem('  Harbour Credit Union  ')).toBeNull();
+    expect(organisationNameProblem(' \t ')).toBe('must not be empty');
+    expect(organisationNameProblem(` ${'x'.repeat(120)} `)).toBeNull();
+    expect(organisationNameProblem('x'.repeat(121))).toBe('must be at most 120 characters');
   });
 });

@@ -31,19 +31,23 @@ export function isKnownLocale(locale: string): boolean {
   }
 }
 
+/** Why a name is not acceptable (surrounding white space does not count), or null. */
+export function organisationNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) return 'must not be empty';
+  if (trimmed.length > ORGANISATION_NAME_MAX_LENGTH) {
+    return `must be at most ${ORGANISATION_NAME_MAX_LENGTH} characters`;
+  }
+  return null;
+}
+
 export type SettingsProblem = { field: keyof OrganisationSettings; reason: string };
 
 /** Every reason a set of settings is not acceptable, field by field; empty when all is well. */
 export function organisationSettingsProblems(settings: OrganisationSettings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
-  const name = settings.name.trim();
-  if (name.length === 0) problems.push({ field: 'name', reason: 'must not be empty' });
-  if (name.length > ORGANISATION_NAME_MAX_LENGTH) {
-    problems.push({
-      field: 'name',
-      reason: `must be at most ${ORGANISATION_NAME_MAX_LENGTH} characters`,
-    });
-  }
+  const nameProblem = organisationNameProblem(settings.name);
+  if (nameProblem) problems.push({ field: 'name', reason: nameProblem });
   if (!isBookableCurrency(settings.currency)) {
     problems.push({ field: 'currency', reason: 'must be an ISO 4217 currency code, e.g. EUR' });
   }

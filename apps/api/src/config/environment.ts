@@ -14,8 +14,8 @@ import {
 // Environment variables are strings; these read them as the types the checks below expect.
 const booleanFromString = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === 'true' || value === '1' || value === true;
-const integerFromString = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : Number(value);
+const integerFromString = ({ value: text }: { value: unknown }) =>
+  text === undefined ? undefined : Number(text);
 
 /**
  * Every environment variable the API reads. The README's configuration table lists the same

@@ -6,7 +6,7 @@ import {
   ORGANISATION_NAME_MAX_LENGTH,
   organisationSettingsProblems,
 } from '@roi/domain';
-import { ApiProblem } from '../../api/client';
+import { asFieldMessage, showProblemInForm } from '../../ui/form-errors';
 import { type Organisation, useCreateOrganisation } from './organisations.queries';
 
 const currencyOptions = listCurrencies().map((currency) => ({
@@ -55,7 +55,7 @@ export function CreateOrganisationForm(props: {
           ...entered,
           fiscalYearStartMonth: Number(entered.fiscalYearStartMonth),
           locale: 'en-GB',
-        }).map((problem) => [problem.field, capitalise(problem.reason)]),
+        }).map((problem) => [problem.field, asFieldMessage(problem.reason)]),
       ),
   });
 
@@ -71,20 +71,7 @@ export function CreateOrganisationForm(props: {
       form.reset();
       props.onCreated(organisation);
     } catch (error) {
-      if (error instanceof ApiProblem && error.problem.errors?.length) {
-        form.setErrors(
-          Object.fromEntries(
-            Object.entries(error.fieldErrors()).map(([field, reason]) => [
-              field,
-              capitalise(reason),
-            ]),
-          ),
-        );
-      } else {
-        form.setErrors({
-          name: error instanceof Error ? error.message : 'The organisation could not be created',
-        });
-      }
+      showProblemInForm(form, error, 'name');
     }
   });
 
@@ -142,8 +129,4 @@ export function CreateOrganisationForm(props: {
       </Stack>
     </form>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

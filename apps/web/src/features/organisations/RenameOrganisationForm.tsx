@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ORGANISATION_NAME_MAX_LENGTH } from '@roi/domain';
+import { organisationNameProblem } from '@roi/domain';
 import { useState } from 'react';
 import { ApiProblem } from '../../api/client';
+import { asFieldMessage, showProblemInForm } from '../../ui/form-errors';
 import { type Organisation, useUpdateOrganisation } from './organisations.queries';
 
 /**
@@ -16,12 +17,10 @@ export function RenameOrganisationForm(props: { organisation: Organisation; onDo
   const form = useForm({
     initialValues: { name: props.organisation.name },
     validate: {
-      name: (value) =>
-        value.trim().length === 0
-          ? 'Must not be empty'
-          : value.trim().length > ORGANISATION_NAME_MAX_LENGTH
-            ? `Must be at most ${ORGANISATION_NAME_MAX_LENGTH} characters`
-            : null,
+      name: (value) => {
+        const problem = organisationNameProblem(value);
+        return problem ? asFieldMessage(problem) : null;
+      },
     },
   });
 
@@ -34,8 +33,8 @@ export function RenameOrganisationForm(props: { organisation: Organisation; onDo
         const current = error.problem.current as Organisation;
         setBase(current);
         setConflict(current.name);
-      } else if (error instanceof ApiProblem) {
-        form.setErrors({ name: error.fieldErrors().name ?? error.message });
+      } else {
+        showProblemInForm(form, error, 'name');
       }
     }
   });
