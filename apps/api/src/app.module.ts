@@ -10,9 +10,15 @@ import { ValidationProblem } from './common/problem-details/problem';
 import { flattenValidationErrors } from './common/problem-details/validation-errors';
 import type { Environment } from './config/environment';
 import { requestLoggingOptions } from './config/logger';
-import { typeOrmOptions } from './database/typeorm-options';
-import { DemoModule } from './modules/demo/demo.module';
+import { applicationDataSourceOptions } from './database/typeorm-options';
+import { AccessModule } from './common/access/access.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MailModule } from './modules/mail/mail.module';
+import { MembershipsModule } from './modules/memberships/memberships.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 
 export interface AppOptions {
@@ -35,7 +41,7 @@ export class AppModule {
           load: [() => ({ ...options.environment })],
         }),
         LoggerModule.forRoot({ pinoHttp: requestLoggingOptions(options.logger) }),
-        TypeOrmModule.forRoot(typeOrmOptions(options.databaseUrl)),
+        TypeOrmModule.forRoot(applicationDataSourceOptions(options.databaseUrl)),
         ...(options.webDistDirectory
           ? [
               ServeStaticModule.forRoot({
@@ -44,9 +50,15 @@ export class AppModule {
               }),
             ]
           : []),
+        AccessModule,
+        MailModule,
         HealthModule,
+        AccountsModule,
         OrganisationsModule,
-        DemoModule.register({ seedOnStart: options.environment.SEED_DEMO }),
+        MembershipsModule,
+        InvitationsModule,
+        ApiKeysModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,12 +1,13 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { API_PREFIX } from './common/http/api-prefix';
 import { assignRequestId } from './config/logger';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
-export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = '1mb';
 
 /**
@@ -37,6 +38,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   applyRoutePrefix(app);
   app.disable('x-powered-by');

@@ -9,6 +9,7 @@ import { InvalidEnvironmentError, validateEnvironment } from './config/environme
 import { createLogger } from './config/logger';
 import { describeDatabaseUrl } from './database/database-url';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { prepareDatabase } from './database/prepare-database';
 
 // The build puts the web app beside the API: dist/apps/api and dist/apps/web.
 const BUILT_WEB_APP = path.resolve(__dirname, '../web');
@@ -31,6 +32,13 @@ async function bootstrap(): Promise<void> {
     logger.info(
       `Database: embedded PostgreSQL in ${embedded.dataDirectory}, port ${environment.EMBEDDED_POSTGRES_PORT} (set DATABASE_URL to use your own)`,
     );
+  }
+
+  try {
+    await prepareDatabase(databaseUrl, { seedDemo: environment.SEED_DEMO, logger });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
   }
 
   const webDistDirectory = environment.WEB_DIST_DIR ?? BUILT_WEB_APP;

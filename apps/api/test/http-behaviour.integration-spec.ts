@@ -1,6 +1,8 @@
 import { Controller, Get, Module } from '@nestjs/common';
+import { Public } from '../src/common/access/access-rule.decorator';
 import { startTestApp, type TestApp } from './support/harness';
 
+@Public()
 @Controller('failing')
 class FailingController {
   @Get()
@@ -20,22 +22,23 @@ describe('HTTP behaviour every route shares', () => {
   afterAll(() => api.close());
 
   it('gives every response a request id, keeping a sound one the caller sent', async () => {
-    const fresh = await api.http.get('/api/v1/organisations').expect(200);
+    const fresh = await api.http.get('/api/health').expect(200);
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const kept = await api.http
       .get('/api/v1/organisations')
       .set('X-Request-Id', 'trace-abc-12345')
-      .expect(200);
+      .expect(401);
+    expect(kept.body.requestId).toBe('trace-abc-12345');
     expect(kept.headers['x-request-id']).toBe('trace-abc-12345');
     const replaced = await api.http
-      .get('/api/v1/organisations')
+      .get('/api/health')
       .set('X-Request-Id', 'bad id with spaces')
       .expect(200);
     expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
   });
 
   it('sends security headers with a content security policy that allows only this origin', async () => {
-    const response = await api.http.get('/api/v1/organisations').expect(200);
+    const response = await api.http.get('/api/health').expect(200);
     const policy = response.headers['content-security-policy'];
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");

@@ -56,6 +56,50 @@ export class Environment {
   @IsBoolean()
   SEED_DEMO = true;
 
+  /** A session ends after this long without a request... */
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(5)
+  SESSION_IDLE_MINUTES = 7 * 24 * 60;
+
+  /** ...and this long after sign-in in any case. */
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_LIFETIME_DAYS = 30;
+
+  /** How long an invitation link stays valid. */
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  INVITATION_LIFETIME_DAYS = 14;
+
+  /** Sign-in (and sign-up) attempts allowed per account, and per address, per 15 minutes. */
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT = 10;
+
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_ATTEMPTS_PER_ADDRESS = 50;
+
+  /** SMTP server for mail (smtp://user:pass@host:587); without it mail goes to the log and outbox. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Return-on-Impact planner <no-reply@localhost>';
+
+  /** The address people reach the product at, for links in mail; else taken from the request. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://roi.example.org' })
+  PUBLIC_URL?: string;
+
   /** The built web app the API serves; empty to serve the API alone. */
   @IsOptional()
   @IsString()

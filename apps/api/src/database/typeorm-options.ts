@@ -1,23 +1,51 @@
 import { migrations } from '@roi/migrations';
 import type { DataSourceOptions } from 'typeorm';
+import { AuditSubscriber } from '../common/audit/audit.subscriber';
+import { SessionEntity } from '../modules/accounts/session.entity';
+import { UserEntity } from '../modules/accounts/user.entity';
+import { ApiKeyEntity } from '../modules/api-keys/api-key.entity';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { InvitationEntity } from '../modules/invitations/invitation.entity';
+import { OutboxMessageEntity } from '../modules/mail/outbox-message.entity';
+import { MembershipEntity } from '../modules/memberships/membership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 
 /** Every entity the API maps; a module adds its entities here when it adds its tables. */
-export const entities = [OrganisationEntity];
+export const entities = [
+  OrganisationEntity,
+  UserEntity,
+  SessionEntity,
+  MembershipEntity,
+  InvitationEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  OutboxMessageEntity,
+];
 
 /**
- * One description of the connection for the API, the tests and the benchmarks. The schema comes
- * only from the migrations (never `synchronize`), run at start on either database.
+ * The API's connections: every one runs as `roi_app` (a startup option, so it holds before the
+ * first query), which cannot bypass row-level security. The schema is never synchronised.
  */
-export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
+export function applicationDataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    subscribers: [AuditSubscriber],
+    synchronize: false,
+    extra: { max: 10, application_name: 'roi-api', options: '-c role=roi_app' },
+  };
+}
+
+/** The connecting (owner) role, for migrations and the demo seed only. */
+export function ownerDataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
     entities,
     migrations,
-    migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: 10, application_name: 'roi-api' },
+    extra: { max: 2, application_name: 'roi-migrate' },
   };
 }

@@ -8,13 +8,24 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { validateEnvironment } from '../../src/config/environment';
 import { createLogger } from '../../src/config/logger';
+import { ownerQuery } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<typeof supertest>;
   dataSource: DataSource;
+  databaseUrl: string;
+  /** Reads the database as its owner, past row-level security (see ownerQuery). */
+  sql<T = Record<string, unknown>>(query: string, parameters?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
+
+// Every test signs up from 127.0.0.1; the sign-in limits get their own tests with their own
+// database and low limits.
+const GENEROUS_LIMITS = {
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: '1000',
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: '100000',
+};
 
 /**
  * The whole API, configured exactly as main.ts configures it, on this run's throwaway database
@@ -32,7 +43,7 @@ export async function startTestApp(
   if (!databaseUrl) throw new Error('No test database: run the tests through jest (globalSetup)');
   const environment = validateEnvironment({
     NODE_ENV: 'test',
-    SEED_DEMO: 'false',
+    ...GENEROUS_LIMITS,
     ...options.environment,
   });
   const moduleRef = await Test.createTestingModule({
@@ -55,6 +66,8 @@ export async function startTestApp(
     app,
     http: supertest(app.getHttpServer()),
     dataSource: app.get<DataSource>(getDataSourceToken()),
+    databaseUrl,
+    sql: (query, parameters) => ownerQuery(databaseUrl, query, parameters),
     close: () => app.close(),
   };
 }

@@ -43,6 +43,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request, response: Response): ProblemDetails {
     if (exception instanceof ProblemException) {
+      for (const [name, value] of Object.entries(exception.headers)) {
+        response.setHeader(name, value);
+      }
       return {
         type: exception.type,
         title: exception.title,

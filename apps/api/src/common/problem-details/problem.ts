@@ -29,6 +29,8 @@ export class ProblemException extends Error {
     readonly detail?: string,
     readonly type = 'about:blank',
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers the answer needs (Retry-After for 429, for example). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
   }
@@ -38,6 +40,10 @@ export const PROBLEM_TYPES = {
   validation: '/problems/validation-error',
   notFound: '/problems/not-found',
   staleVersion: '/problems/stale-version',
+  unauthenticated: '/problems/unauthenticated',
+  forbidden: '/problems/forbidden',
+  rateLimited: '/problems/rate-limited',
+  rule: '/problems/rule-violated',
 } as const;
 
 export class ValidationProblem extends ProblemException {
@@ -72,5 +78,37 @@ export class StaleVersionProblem extends ProblemException {
       PROBLEM_TYPES.staleVersion,
       { current },
     );
+  }
+}
+
+export class UnauthenticatedProblem extends ProblemException {
+  constructor(detail = 'Sign in, or send a valid API key, to do this.') {
+    super(HttpStatus.UNAUTHORIZED, 'Not signed in', detail, PROBLEM_TYPES.unauthenticated);
+  }
+}
+
+export class ForbiddenProblem extends ProblemException {
+  constructor(detail: string) {
+    super(HttpStatus.FORBIDDEN, 'Not allowed', detail, PROBLEM_TYPES.forbidden);
+  }
+}
+
+export class RateLimitedProblem extends ProblemException {
+  constructor(retryAfterSeconds: number) {
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'Too many attempts',
+      `Too many attempts; try again in ${retryAfterSeconds} seconds.`,
+      PROBLEM_TYPES.rateLimited,
+      { retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}
+
+/** A request that is well formed but breaks a rule of the product (the last owner must stay). */
+export class RuleProblem extends ProblemException {
+  constructor(title: string, detail: string, status: number = HttpStatus.CONFLICT) {
+    super(status, title, detail, PROBLEM_TYPES.rule);
   }
 }

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../../common/access/access-rule.decorator';
 
 /** Probes for load balancers and orchestrators; outside /api/v1 because they are not the API. */
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(

@@ -1,3 +1,4 @@
+import { Audited } from '../../common/audit/audited.decorator';
 import {
   Column,
   CreateDateColumn,
@@ -6,6 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+@Audited({ type: 'organisation', organisationIdFrom: 'id' })
 @Entity({ name: 'organisations' })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,8 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  InOrganisation,
+  Person,
+  Requires,
+  SignedIn,
+} from '../../common/access/access-rule.decorator';
+import { type OrganisationContext, type PersonContext } from '../../common/access/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination/cursor';
-import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
 import { UpdateOrganisationDto } from './dto/update-organisation.dto';
@@ -14,37 +20,41 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an organisation' })
+  @SignedIn()
+  @ApiOperation({ summary: 'Create an organisation; the caller becomes its owner' })
   @ApiCreatedResponse({ type: OrganisationDto })
-  @ApiProblems(400, 413)
-  create(@Body() input: CreateOrganisationDto): Promise<OrganisationDto> {
-    return this.organisations.create(input);
+  @ApiProblems(400, 401, 403, 413)
+  create(@Person() context: PersonContext, @Body() input: CreateOrganisationDto) {
+    return this.organisations.create(context, input);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List organisations, by name' })
+  @SignedIn()
+  @ApiOperation({ summary: "List the caller's organisations, by name" })
   @ApiOkResponse({ type: OrganisationPageDto })
-  @ApiProblems(400)
-  list(@Query() page: PageQueryDto): Promise<OrganisationPageDto> {
-    return this.organisations.list(page);
+  @ApiProblems(400, 401, 403)
+  list(@Person() context: PersonContext, @Query() page: PageQueryDto) {
+    return this.organisations.list(context, page);
   }
 
-  @Get(':organisationId')
+  @Get(':orgId')
+  @Requires('organisation.read')
   @ApiOperation({ summary: 'Get an organisation' })
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiProblems(400, 404)
-  get(@Param('organisationId', uuidPipe) id: string): Promise<OrganisationDto> {
-    return this.organisations.get(id);
+  @ApiProblems(401, 403, 404)
+  get(@InOrganisation() context: OrganisationContext): Promise<OrganisationDto> {
+    return this.organisations.get(context);
   }
 
-  @Patch(':organisationId')
+  @Patch(':orgId')
+  @Requires('organisation.update')
   @ApiOperation({ summary: 'Rename an organisation or change its settings' })
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 401, 403, 404, 409, 413)
   update(
-    @Param('organisationId', uuidPipe) id: string,
+    @InOrganisation() context: OrganisationContext,
     @Body() input: UpdateOrganisationDto,
   ): Promise<OrganisationDto> {
-    return this.organisations.update(id, input);
+    return this.organisations.update(context, input);
   }
 }

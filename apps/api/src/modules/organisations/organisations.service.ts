@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { OrganisationContext, PersonContext } from '../../common/access/request-context';
 import { decodeCursor, encodeCursor, type PageQueryDto } from '../../common/pagination/cursor';
 import { NotFoundProblem, StaleVersionProblem } from '../../common/problem-details/problem';
+import { actorOf, ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { MembershipEntity } from '../memberships/membership.entity';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationDto, type OrganisationPageDto } from './dto/organisation.dto';
 import type { UpdateOrganisationDto } from './dto/update-organisation.dto';
@@ -17,47 +20,71 @@ const DEFAULT_SETTINGS = {
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly scoped: ScopedDatabase) {}
 
-  async create(input: CreateOrganisationDto): Promise<OrganisationDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = manager.create(OrganisationEntity, {
-        ...DEFAULT_SETTINGS,
-        ...definedOnly(input),
-      });
-      return OrganisationDto.from(await manager.save(organisation));
+  /** Creates an organisation with the caller as its first owner. */
+  async create(context: PersonContext, input: CreateOrganisationDto): Promise<OrganisationDto> {
+    const userId = context.principal.userId;
+    const id = randomUUID();
+    return this.scoped.transaction(
+      { organisationId: id, userId },
+      actorOf(context),
+      async (manager) => {
+        const organisation = await manager.save(
+          manager.create(OrganisationEntity, { ...DEFAULT_SETTINGS, ...definedOnly(input), id }),
+        );
+        await manager.save(
+          manager.create(MembershipEntity, { organisationId: id, userId, role: 'owner' }),
+        );
+        return OrganisationDto.from(organisation);
+      },
+    );
+  }
+
+  /** The caller's organisations, by name. */
+  async list(context: PersonContext, page: PageQueryDto): Promise<OrganisationPageDto> {
+    const userId = context.principal.userId;
+    return this.scoped.transaction({ userId }, undefined, async (manager) => {
+      const query = manager
+        .getRepository(OrganisationEntity)
+        .createQueryBuilder('organisation')
+        .innerJoin(
+          MembershipEntity,
+          'membership',
+          'membership.organisation_id = organisation.id AND membership.user_id = :userId',
+          { userId },
+        )
+        .orderBy('organisation.name', 'ASC')
+        .addOrderBy('organisation.id', 'ASC')
+        .limit(page.limit + 1);
+      if (page.cursor) {
+        const [name, id] = decodeCursor(page.cursor, ['text', 'uuid']);
+        query.where('(organisation.name, organisation.id) > (:name, :id)', { name, id });
+      }
+      const rows = await query.getMany();
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(OrganisationDto.from),
+        nextCursor: rows.length > page.limit && last ? encodeCursor([last.name, last.id]) : null,
+      };
     });
   }
 
-  async list(page: PageQueryDto): Promise<OrganisationPageDto> {
-    const query = this.dataSource
-      .getRepository(OrganisationEntity)
-      .createQueryBuilder('organisation')
-      .orderBy('organisation.name', 'ASC')
-      .addOrderBy('organisation.id', 'ASC')
-      .limit(page.limit + 1);
-    if (page.cursor) {
-      const [name, id] = decodeCursor(page.cursor, ['text', 'uuid']);
-      query.where('(organisation.name, organisation.id) > (:name, :id)', { name, id });
-    }
-    const rows = await query.getMany();
-    const items = rows.slice(0, page.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(OrganisationDto.from),
-      nextCursor: rows.length > page.limit && last ? encodeCursor([last.name, last.id]) : null,
-    };
-  }
-
-  async get(id: string): Promise<OrganisationDto> {
-    return OrganisationDto.from(await this.find(this.dataSource.manager, id));
+  async get(context: OrganisationContext): Promise<OrganisationDto> {
+    return this.scoped.inOrganisation(context, async (manager) =>
+      OrganisationDto.from(await find(manager, context.organisationId)),
+    );
   }
 
   /** Changes the given settings if nobody changed the organisation since `version`. */
-  async update(id: string, input: UpdateOrganisationDto): Promise<OrganisationDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(
+    context: OrganisationContext,
+    input: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
+    return this.scoped.inOrganisation(context, async (manager) => {
       const { version, ...changes } = input;
-      const current = await this.find(manager, id, { lock: true });
+      const current = await find(manager, context.organisationId, { lock: true });
       if (current.version !== version) {
         throw new StaleVersionProblem('organisation', OrganisationDto.from(current));
       }
@@ -65,23 +92,23 @@ export class OrganisationsService {
       return OrganisationDto.from(await manager.save(current));
     });
   }
+}
 
-  private async find(
-    manager: EntityManager,
-    id: string,
-    options: { lock?: boolean } = {},
-  ): Promise<OrganisationEntity> {
-    const organisation = await manager.findOne(OrganisationEntity, {
-      where: { id },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!organisation) throw new NotFoundProblem('organisation', id);
-    return organisation;
-  }
+async function find(
+  manager: EntityManager,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<OrganisationEntity> {
+  const organisation = await manager.findOne(OrganisationEntity, {
+    where: { id },
+    ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!organisation) throw new NotFoundProblem('organisation', id);
+  return organisation;
 }
 
 /** Drops keys the client left out, so a PATCH changes only what it names. */
-function definedOnly<T extends object>(input: T): Partial<T> {
+export function definedOnly<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined),
   ) as Partial<T>;

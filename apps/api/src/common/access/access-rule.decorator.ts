@@ -1,0 +1,43 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Permission } from '@roi/domain';
+import {
+  asOrganisationContext,
+  asPersonContext,
+  type OrganisationContext,
+  type PersonContext,
+  type RequestContext,
+} from './request-context';
+
+/**
+ * Every route declares who may call it, with exactly one of these; a route that declares none
+ * stops the API at start (see RouteTable). Organisation routes carry `:orgId` in their path.
+ */
+export type AccessRule =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+
+export const ACCESS_RULE = 'roi:access-rule';
+
+/** Anyone, signed in or not (health, sign-in, an invitation's public view). */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Any signed-in person, in no particular organisation (their profile, their organisations). */
+export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
+
+/** A member of `:orgId` (or an API key of it) whose role has the permission. */
+export const Requires = (permission: Permission) =>
+  SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule);
+
+const contextOf = (execution: ExecutionContext): RequestContext =>
+  execution.switchToHttp().getRequest<{ context: RequestContext }>().context;
+
+/** On an organisation route: the organisation, the caller and their role, as the guard checked. */
+export const InOrganisation = createParamDecorator(
+  (_data: unknown, execution: ExecutionContext): OrganisationContext =>
+    asOrganisationContext(contextOf(execution)),
+);
+
+/** On a signed-in route: the person and their session. */
+export const Person = createParamDecorator(
+  (_data: unknown, execution: ExecutionContext): PersonContext =>
+    asPersonContext(contextOf(execution)),
+);

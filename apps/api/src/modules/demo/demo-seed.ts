@@ -1,0 +1,84 @@
+import { ROLE_LABELS, type Role } from '@roi/domain';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../accounts/passwords';
+import { UserEntity } from '../accounts/user.entity';
+import { MembershipEntity } from '../memberships/membership.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { demoOrganisation } from './demo-organisation';
+
+/** Every demo account signs in with this password (printed at start and in the README). */
+export const DEMO_PASSWORD = 'bookshop-day-2027';
+
+/** The Guild's leadership team and helpers: one person for every role. */
+export const DEMO_PEOPLE: { email: string; name: string; role: Role }[] = [
+  {
+    email: 'maeve.lonergan@guild-booksellers.example',
+    name: 'Maeve Lonergan, Chief Executive',
+    role: 'owner',
+  },
+  {
+    email: 'tom.achebe@guild-booksellers.example',
+    name: 'Tom Achebe, Director of Membership',
+    role: 'executive',
+  },
+  {
+    email: 'priya.raman@northlight-advisory.example',
+    name: 'Priya Raman, Northlight Advisory',
+    role: 'consultant',
+  },
+  {
+    email: 'owen.hughes@guild-booksellers.example',
+    name: 'Owen Hughes, Programme Manager',
+    role: 'program_manager',
+  },
+  {
+    email: 'lena.fischer@guild-booksellers.example',
+    name: 'Lena Fischer, Social Media Manager',
+    role: 'contributor',
+  },
+  {
+    email: 'sarah.whitcombe@guild-booksellers.example',
+    name: 'Sarah Whitcombe, Board Chair',
+    role: 'board_member',
+  },
+];
+
+// Any constant shared by every API process: it serialises the "is the database empty?" check.
+const DEMO_SEED_LOCK = 7_201_000_001;
+
+/**
+ * Creates the demo organisation with a member of every role when the database has no
+ * organisation at all; returns how to sign in, or null when there was nothing to do.
+ */
+export async function seedDemoIfEmpty(
+  dataSource: DataSource,
+): Promise<{ signInHelp: string } | null> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    // Two API processes starting together on an empty database must not both seed it.
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+    if ((await manager.count(OrganisationEntity)) > 0) return null;
+    const organisation = await manager.save(
+      manager.create(OrganisationEntity, { ...demoOrganisation, isDemo: true }),
+    );
+    for (const person of DEMO_PEOPLE) {
+      const user =
+        (await manager.findOneBy(UserEntity, { email: person.email })) ??
+        (await manager.save(
+          manager.create(UserEntity, { email: person.email, name: person.name, passwordHash }),
+        ));
+      await manager.save(
+        manager.create(MembershipEntity, {
+          organisationId: organisation.id,
+          userId: user.id,
+          role: person.role,
+        }),
+      );
+    }
+    return {
+      signInHelp:
+        `Created the demo organisation "${organisation.name}". Sign in with password "${DEMO_PASSWORD}" as: ` +
+        DEMO_PEOPLE.map((person) => `${person.email} (${ROLE_LABELS[person.role]})`).join(', '),
+    };
+  });
+}

@@ -1,0 +1,55 @@
+import type { Role } from './roles';
+
+/**
+ * Everything a member can be allowed to do, and the one table of who may do it. The API enforces
+ * it on every route (a route without a declared permission stops the API at start), the web app
+ * hides what a role cannot do, and docs/permissions.md is generated from it.
+ */
+export const PERMISSIONS = {
+  'organisation.read': 'See the organisation, its strategy, reports and dashboards',
+  'organisation.update': "Change the organisation's name and settings",
+  'members.read': 'See who the members are and their roles',
+  'members.manage': "Change members' roles and remove members",
+  'invitations.manage': 'Invite people, resend and revoke invitations',
+  'api-keys.manage': 'Create and revoke API keys',
+  'audit.read': 'Browse and export the audit log',
+  'outbox.read': 'Read the mail the product has sent (development mail transport)',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const everyone: Permission[] = ['organisation.read'];
+const leadership: Permission[] = [
+  ...everyone,
+  'organisation.update',
+  'members.read',
+  'members.manage',
+  'invitations.manage',
+  'api-keys.manage',
+  'audit.read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: [...leadership, 'outbox.read'],
+  executive: leadership,
+  // "Like an executive, shown as external": the consultant is accountable for the strategy.
+  consultant: leadership,
+  program_manager: [...everyone, 'members.read'],
+  contributor: [...everyone, 'members.read'],
+  // Board members read reports and dashboards, nothing else.
+  board_member: everyone,
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles a member holding `role` may give to others: nobody hands out more than they hold. */
+export function assignableRoles(role: Role): Role[] {
+  if (role === 'owner')
+    return ['owner', 'executive', 'consultant', 'program_manager', 'contributor', 'board_member'];
+  if (can(role, 'members.manage')) {
+    return ['executive', 'consultant', 'program_manager', 'contributor', 'board_member'];
+  }
+  return [];
+}
