@@ -53,7 +53,13 @@ export default [
   },
   {
     // Tests state what they expect to exist; a failed assumption fails the test anyway.
-    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts', '**/bench/**/*.ts', 'apps/web-e2e/**/*.ts'],
+    files: [
+      '**/test/**/*.ts',
+      '**/*.spec.ts',
+      '**/*-spec.ts',
+      '**/bench/**/*.ts',
+      'apps/web-e2e/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

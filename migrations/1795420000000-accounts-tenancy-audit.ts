@@ -188,8 +188,13 @@ export class AccountsTenancyAudit1795420000000 implements MigrationInterface {
     await sql(`
       CREATE POLICY organisations_visible ON organisations FOR SELECT USING (
         id = app_organisation_id()
-        OR id IN (SELECT organisation_id FROM memberships WHERE user_id = app_user_id())
-        OR id IN (SELECT organisation_id FROM invitations WHERE token_hash = app_invitation_token_hash())
+        -- EXISTS, not IN: checked row by row through the index, so a list that stops after a
+        -- page reads a page of memberships, not all of a consultant's.
+        OR EXISTS (SELECT 1 FROM memberships m
+                    WHERE m.organisation_id = organisations.id AND m.user_id = app_user_id())
+        OR EXISTS (SELECT 1 FROM invitations i
+                    WHERE i.organisation_id = organisations.id
+                      AND i.token_hash = app_invitation_token_hash())
       )`);
     await sql(
       `CREATE POLICY organisations_insert ON organisations FOR INSERT WITH CHECK (id = app_organisation_id())`,

@@ -137,7 +137,8 @@ describe('the audit log', () => {
       .send({ name: 'Audited key', role: 'contributor' })
       .expect(201);
     const { body } = await log(`?entityType=api_key`);
-    expect(body.items[0].changes.keyHash).toEqual({ before: undefined, after: '[redacted]' });
+    expect(body.items[0].changes.keyHash).toEqual({ before: null, after: '[redacted]' });
+    expect(body.items[0].changes.revokedAt).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain(created.body.key);
   });
 

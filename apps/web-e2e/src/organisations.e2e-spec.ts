@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
+import { apiAsBrowser, DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
 
 // Without Chromium outside CI the suite is skipped, loudly (see support/browser.ts); in CI a
 // missing Chromium fails the run before this line.
@@ -22,6 +23,9 @@ describeWithBrowser('organisations in the browser', () => {
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+    // The demo owner, as the README tells a newcomer to sign in.
+    page.setDefaultTimeout(10_000);
+    await signInThroughThePage(page, product.baseUrl, DEMO_OWNER, DEMO_PASSWORD);
     page.setDefaultTimeout(10_000);
     policyViolations = [];
     page.on('console', (message) => {
@@ -29,22 +33,21 @@ describeWithBrowser('organisations in the browser', () => {
     });
   });
   afterEach(async () => {
-    await page.close();
+    await page.context().close();
     // The API's content security policy must never stop the web app (or the API docs) working.
     expect(policyViolations).toEqual([]);
   });
 
-  it('opens on the organisations page with the demo organisation and the six steps', async () => {
+  it('opens on the demo organisation with the six steps', async () => {
     await page.goto(product.baseUrl);
-    await page.waitForURL('**/organisations');
-    const table = page.getByRole('table', { name: 'Organisations' });
-    await table.getByText('Guild of Independent Booksellers').waitFor();
-    await table.getByText('Demo').waitFor();
+    await page.waitForURL('**/organisations/*');
+    await page.getByRole('heading', { name: 'Guild of Independent Booksellers' }).waitFor();
+    await page.getByText('You are owner here.').waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     for (const step of ['Assess', 'Envision', 'Plan', 'Organise', 'Execute', 'Measure and adapt']) {
       await navigation.getByRole('link', { name: step }).waitFor();
     }
-    await screenshot(page, 'organisations');
+    await screenshot(page, 'organisation-overview');
 
     await navigation.getByRole('link', { name: 'Organise' }).click();
     await page.getByRole('heading', { name: 'Organise' }).waitFor();
@@ -54,6 +57,7 @@ describeWithBrowser('organisations in the browser', () => {
   it('serves the API documentation under the same security policy', async () => {
     await page.goto(`${product.baseUrl}/api/docs`);
     await page.getByText('Return-on-Impact planner API').first().waitFor();
+    await page.getByText('/api/v1/organisations/{orgId}/members').first().waitFor();
     await page.getByText('/api/v1/organisations').first().waitFor();
     await screenshot(page, 'api-docs');
   });
@@ -72,33 +76,43 @@ describeWithBrowser('organisations in the browser', () => {
     await screenshot(page, 'create-organisation');
     await form.getByRole('button', { name: 'Create organisation' }).click();
 
-    await form.waitFor({ state: 'detached' });
+    // The new organisation opens, with its creator as owner, and joins the switcher.
+    await page.getByRole('heading', { name: 'Harbour Credit Union' }).waitFor();
+    await page.getByText('Member-owned savings and loans, Cork.').waitFor();
+    await page.getByText('You are owner here.').waitFor();
+    await page.goto(`${product.baseUrl}/organisations`);
     const table = page.getByRole('table', { name: 'Organisations' });
     await table.getByText('Harbour Credit Union').waitFor();
-    await table.getByText('Member-owned savings and loans, Cork.').waitFor();
-
-    // It is really stored: a fresh page load still lists it.
-    await page.reload();
-    await table.getByText('Harbour Credit Union').waitFor();
+    await table.getByText('Guild of Independent Booksellers').waitFor();
+    await screenshot(page, 'organisations');
   });
 
   it('shows a rename made meanwhile by someone else instead of overwriting it', async () => {
-    const created = await fetch(`${product.baseUrl}/api/v1/organisations`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Riverside Food Co-operative' }),
-    }).then((response) => response.json() as Promise<{ id: string; version: number }>);
+    const created = (await apiAsBrowser(
+      page.context(),
+      product.baseUrl,
+      'POST',
+      '/api/v1/organisations',
+      {
+        name: 'Riverside Food Co-operative',
+      },
+    )) as { id: string; version: number };
 
-    await page.goto(`${product.baseUrl}/organisations`);
-    await page.getByRole('button', { name: 'Rename Riverside Food Co-operative' }).click();
+    await page.goto(`${product.baseUrl}/organisations/${created.id}/settings`);
     const form = page.getByRole('form', { name: 'Rename organisation' });
+    await form.getByLabel('Name').waitFor();
 
     // A colleague renames it while this form is open.
-    await fetch(`${product.baseUrl}/api/v1/organisations/${created.id}`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Riverside Co-op', version: created.version }),
-    });
+    await apiAsBrowser(
+      page.context(),
+      product.baseUrl,
+      'PATCH',
+      `/api/v1/organisations/${created.id}`,
+      {
+        name: 'Riverside Co-op',
+        version: created.version,
+      },
+    );
 
     await form.getByLabel('Name').fill('Riverside Food Co-operative Ltd');
     await form.getByRole('button', { name: 'Save' }).click();
@@ -106,10 +120,12 @@ describeWithBrowser('organisations in the browser', () => {
     await screenshot(page, 'rename-conflict');
 
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.waitFor({ state: 'detached' });
-    await page
-      .getByRole('table', { name: 'Organisations' })
-      .getByText('Riverside Food Co-operative Ltd')
-      .waitFor();
+    await page.getByText('Saved').first().waitFor();
+    // The switcher in the header shows the name that was saved.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[aria-label="Organisation"]') as HTMLInputElement | null)
+          ?.value === 'Riverside Food Co-operative Ltd',
+    );
   });
 });

@@ -13,6 +13,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Errors are RFC 9457 application/problem+json bodies; every response carries X-Request-Id.',
     )
     .setVersion('1')
+    .addCookieAuth('roi_session', { type: 'apiKey', in: 'cookie', name: 'roi_session' }, 'session')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An API key: roi_...' },
+      'api-key',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   addCommonErrorResponses(document);

@@ -7,6 +7,26 @@ export type ProblemDetails = Schemas['ProblemDetailsDto'] & Record<string, unkno
 /** The one typed client of the API, generated from its OpenAPI description. */
 export const api = createClient<paths>({ baseUrl: '' });
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Every change carries the CSRF token the API set in the csrf_token cookie (the API refuses a
+// cookie-authenticated change without it).
+api.use({
+  onRequest({ request }) {
+    if (SAFE_METHODS.has(request.method)) return request;
+    const token = readCookie('csrf_token');
+    if (token) request.headers.set('X-CSRF-Token', token);
+    return request;
+  },
+});
+
+function readCookie(name: string): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((cookie) => cookie.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
 /**
  * An answer other than success, carrying the API's problem details so pages can show the reason
  * and forms can put each field's reason next to the field.
@@ -49,7 +69,8 @@ export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
       detail: 'Check your connection and try again.',
     });
   }
-  if (result.response.ok && result.data !== undefined) return result.data;
+  // 204 No Content has no body: callers of such routes expect nothing back.
+  if (result.response.ok) return result.data as T;
   const error = result.error as Partial<ProblemDetails> | undefined;
   throw new ApiProblem({
     type: error?.type ?? 'about:blank',

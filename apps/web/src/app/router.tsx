@@ -1,27 +1,104 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { Shell } from './Shell';
+import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../ui/NotFoundPage';
+import { OrganisationRoute } from './OrganisationRoute';
+import { HomeRedirect, RequireSession } from './RequireSession';
+import { Shell } from './Shell';
 
-// Each feature's page is loaded on first visit, so the first load carries only the shell.
+// Each page is loaded on first visit, so the first load carries only the shell.
+const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+
 export const router = createBrowserRouter([
   {
-    element: <Shell />,
+    path: 'sign-in',
+    ...page(async () => ({
+      Component: (await import('../features/accounts/SignInPage')).SignInPage,
+    })),
+  },
+  {
+    path: 'sign-up',
+    ...page(async () => ({
+      Component: (await import('../features/accounts/SignUpPage')).SignUpPage,
+    })),
+  },
+  {
+    path: 'invitations/:token',
+    ...page(async () => ({
+      Component: (await import('../features/invitations/InvitationPage')).InvitationPage,
+    })),
+  },
+  {
+    element: <RequireSession />,
     children: [
-      { index: true, element: <Navigate to="/organisations" replace /> },
       {
-        path: 'organisations',
-        lazy: async () => ({
-          Component: (await import('../features/organisations/OrganisationsPage'))
-            .OrganisationsPage,
-        }),
+        element: <Shell />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'organisations',
+            ...page(async () => ({
+              Component: (await import('../features/organisations/OrganisationsPage'))
+                .OrganisationsPage,
+            })),
+          },
+          {
+            path: 'profile',
+            ...page(async () => ({
+              Component: (await import('../features/accounts/ProfilePage')).ProfilePage,
+            })),
+          },
+          {
+            path: 'organisations/:orgId',
+            element: <OrganisationRoute />,
+            children: [
+              {
+                index: true,
+                ...page(async () => ({
+                  Component: (await import('../features/organisations/OrganisationOverviewPage'))
+                    .OrganisationOverviewPage,
+                })),
+              },
+              {
+                path: 'settings',
+                ...page(async () => ({
+                  Component: (await import('../features/organisations/OrganisationSettingsPage'))
+                    .OrganisationSettingsPage,
+                })),
+              },
+              {
+                path: 'steps/:stepKey',
+                ...page(async () => ({
+                  Component: (await import('../features/steps/StepPage')).StepPage,
+                })),
+              },
+              {
+                path: 'members',
+                ...page(async () => ({
+                  Component: (await import('../features/members/MembersPage')).MembersPage,
+                })),
+              },
+              {
+                path: 'api-keys',
+                ...page(async () => ({
+                  Component: (await import('../features/api-keys/ApiKeysPage')).ApiKeysPage,
+                })),
+              },
+              {
+                path: 'audit-log',
+                ...page(async () => ({
+                  Component: (await import('../features/audit/AuditLogPage')).AuditLogPage,
+                })),
+              },
+              {
+                path: 'outbox',
+                ...page(async () => ({
+                  Component: (await import('../features/mail/OutboxPage')).OutboxPage,
+                })),
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      {
-        path: 'steps/:stepKey',
-        lazy: async () => ({
-          Component: (await import('../features/steps/StepPage')).StepPage,
-        }),
-      },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -1,4 +1,10 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiParam } from '@nestjs/swagger';
 import type { Permission } from '@roi/domain';
 import {
   asOrganisationContext,
@@ -21,11 +27,24 @@ export const ACCESS_RULE = 'roi:access-rule';
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
 /** Any signed-in person, in no particular organisation (their profile, their organisations). */
-export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
+export const SignedIn = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule),
+    ApiCookieAuth('session'),
+  );
 
 /** A member of `:orgId` (or an API key of it) whose role has the permission. */
 export const Requires = (permission: Permission) =>
-  SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule);
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule),
+    ApiCookieAuth('session'),
+    ApiBearerAuth('api-key'),
+    ApiParam({
+      name: 'orgId',
+      description: `The organisation; the caller needs \`${permission}\` (docs/permissions.md).`,
+      schema: { type: 'string', format: 'uuid' },
+    }),
+  );
 
 const contextOf = (execution: ExecutionContext): RequestContext =>
   execution.switchToHttp().getRequest<{ context: RequestContext }>().context;

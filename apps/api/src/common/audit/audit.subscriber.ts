@@ -103,15 +103,13 @@ function changedFields(
   for (const column of metadata.columns) {
     const field = column.propertyName;
     if (BOOKKEEPING.has(field)) continue;
-    const old = before?.[field];
-    const now = after?.[field];
+    // A field that is absent and one that is null are the same to a reader of the log.
+    const old = before?.[field] ?? null;
+    const now = after?.[field] ?? null;
     if (JSON.stringify(old) === JSON.stringify(now)) continue;
     changes[field] = redact.includes(field)
-      ? {
-          before: old === undefined ? undefined : '[redacted]',
-          after: now === undefined ? undefined : '[redacted]',
-        }
-      : { before: old ?? null, after: now ?? null };
+      ? { before: old === null ? null : '[redacted]', after: now === null ? null : '[redacted]' }
+      : { before: old, after: now };
   }
   return changes;
 }

@@ -1,5 +1,5 @@
 import {
-  ActionIcon,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -9,21 +9,19 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { CreateOrganisationForm, monthOptions } from './CreateOrganisationForm';
 import { type Organisation, useOrganisations } from './organisations.queries';
-import { RenameOrganisationForm } from './RenameOrganisationForm';
 
 export function OrganisationsPage() {
   const organisations = useOrganisations();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const [renaming, setRenaming] = useState<Organisation | null>(null);
 
   return (
     <Stack>
@@ -31,7 +29,7 @@ export function OrganisationsPage() {
         <div>
           <Title order={2}>Organisations</Title>
           <Text c="dimmed" size="sm">
-            Each organisation keeps its own strategy cycles, plans and numbers.
+            The organisations you belong to. Each keeps its own strategy cycles, plans and numbers.
           </Text>
         </div>
         <Button onClick={() => setCreating(true)}>New organisation</Button>
@@ -54,7 +52,7 @@ export function OrganisationsPage() {
           plan, execute and measure what social media returns.
         </EmptyState>
       ) : (
-        <OrganisationsTable items={organisations.data.items} onRename={setRenaming} />
+        <OrganisationsTable items={organisations.data.items} />
       )}
 
       <Modal
@@ -68,22 +66,15 @@ export function OrganisationsPage() {
           onCreated={(organisation) => {
             setCreating(false);
             notifications.show({ color: 'green', message: `${organisation.name} was created` });
+            void navigate(`/organisations/${organisation.id}`);
           }}
         />
-      </Modal>
-      <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title="Rename">
-        {renaming && (
-          <RenameOrganisationForm organisation={renaming} onDone={() => setRenaming(null)} />
-        )}
       </Modal>
     </Stack>
   );
 }
 
-function OrganisationsTable(props: {
-  items: Organisation[];
-  onRename: (organisation: Organisation) => void;
-}) {
+function OrganisationsTable(props: { items: Organisation[] }) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label="Organisations">
@@ -93,9 +84,6 @@ function OrganisationsTable(props: {
             <Table.Th>Sector</Table.Th>
             <Table.Th>Currency</Table.Th>
             <Table.Th>Fiscal year starts</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -103,7 +91,9 @@ function OrganisationsTable(props: {
             <Table.Tr key={organisation.id}>
               <Table.Td>
                 <Group gap="xs">
-                  <Text fw={600}>{organisation.name}</Text>
+                  <Anchor component={Link} to={`/organisations/${organisation.id}`} fw={600}>
+                    {organisation.name}
+                  </Anchor>
                   {organisation.isDemo && (
                     <Badge size="sm" variant="light" color="grape">
                       Demo
@@ -120,17 +110,6 @@ function OrganisationsTable(props: {
               <Table.Td>{organisation.currency}</Table.Td>
               <Table.Td>
                 {monthOptions[organisation.fiscalYearStartMonth - 1]?.label ?? '—'}
-              </Table.Td>
-              <Table.Td>
-                <Tooltip label="Rename">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Rename ${organisation.name}`}
-                    onClick={() => props.onRename(organisation)}
-                  >
-                    ✎
-                  </ActionIcon>
-                </Tooltip>
               </Table.Td>
             </Table.Tr>
           ))}

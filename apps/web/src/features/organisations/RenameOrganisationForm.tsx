@@ -10,7 +10,11 @@ import { type Organisation, useUpdateOrganisation } from './organisations.querie
  * Renames with the version the user saw: if someone renamed it meanwhile, the API answers 409 and
  * the form shows their name instead of silently overwriting it.
  */
-export function RenameOrganisationForm(props: { organisation: Organisation; onDone: () => void }) {
+export function RenameOrganisationForm(props: {
+  organisation: Organisation;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const [base, setBase] = useState(props.organisation);
   const [conflict, setConflict] = useState<string | null>(null);
   const update = useUpdateOrganisation(props.organisation.id);
@@ -26,7 +30,8 @@ export function RenameOrganisationForm(props: { organisation: Organisation; onDo
 
   const submit = form.onSubmit(async ({ name }) => {
     try {
-      await update.mutateAsync({ name, version: base.version });
+      setBase(await update.mutateAsync({ name, version: base.version }));
+      setConflict(null);
       props.onDone();
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 409) {
@@ -50,9 +55,11 @@ export function RenameOrganisationForm(props: { organisation: Organisation; onDo
         )}
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            Cancel
-          </Button>
+          {props.onCancel && (
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+          )}
           <Button type="submit" loading={update.isPending}>
             Save
           </Button>

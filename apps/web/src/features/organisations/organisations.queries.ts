@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { meKey } from '../accounts/accounts.queries';
 
 export type Organisation = Schemas['OrganisationDto'];
 export type CreateOrganisationInput = Schemas['CreateOrganisationDto'];
@@ -18,25 +19,34 @@ export function useOrganisations() {
   });
 }
 
+export function useOrganisation(orgId: string) {
+  return useQuery({
+    queryKey: keys.detail(orgId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organisations/{orgId}', { params: { path: { orgId } } })),
+  });
+}
+
 export function useCreateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateOrganisationInput) =>
       unwrap(api.POST('/api/v1/organisations', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.all });
+      await queryClient.invalidateQueries({ queryKey: meKey });
+    },
   });
 }
 
-export function useUpdateOrganisation(id: string) {
+export function useUpdateOrganisation(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateOrganisationInput) =>
-      unwrap(
-        api.PATCH('/api/v1/organisations/{organisationId}', {
-          params: { path: { organisationId: id } },
-          body,
-        }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+      unwrap(api.PATCH('/api/v1/organisations/{orgId}', { params: { path: { orgId } }, body })),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.all });
+      await queryClient.invalidateQueries({ queryKey: meKey });
+    },
   });
 }

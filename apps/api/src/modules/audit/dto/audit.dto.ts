@@ -38,9 +38,9 @@ export class AuditQueryDto extends PageQueryDto {
   to?: Date;
 }
 
-export class AuditChangeDto {
-  @ApiProperty({ nullable: true }) before!: unknown;
-  @ApiProperty({ nullable: true }) after!: unknown;
+export interface AuditChangeDto {
+  before: unknown;
+  after: unknown;
 }
 
 export class AuditEntryDto {
@@ -55,7 +55,10 @@ export class AuditEntryDto {
   @ApiProperty({ enum: ['create', 'update', 'delete'] }) action!: string;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/AuditChangeDto' },
+    additionalProperties: {
+      type: 'object',
+      properties: { before: {}, after: {} },
+    },
     description: 'Each changed field with its value before and after.',
   })
   changes!: Record<string, AuditChangeDto>;

@@ -1,0 +1,81 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../api/client';
+
+export type Member = Schemas['MemberDto'];
+export type Invitation = Schemas['InvitationDto'];
+
+const keys = {
+  members: (orgId: string) => ['members', orgId] as const,
+  invitations: (orgId: string) => ['invitations', orgId] as const,
+};
+
+export function useMembers(orgId: string) {
+  return useQuery({
+    queryKey: keys.members(orgId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organisations/{orgId}/members', { params: { path: { orgId } } })),
+  });
+}
+
+export function useInvitations(orgId: string) {
+  return useQuery({
+    queryKey: keys.invitations(orgId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organisations/{orgId}/invitations', { params: { path: { orgId } } })),
+  });
+}
+
+function useMembershipChange<Input>(orgId: string, change: (input: Input) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.members(orgId) });
+      await queryClient.invalidateQueries({ queryKey: keys.invitations(orgId) });
+    },
+  });
+}
+
+export const useChangeRole = (orgId: string) =>
+  useMembershipChange(orgId, (input: { membershipId: string } & Schemas['ChangeRoleDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/members/{membershipId}', {
+        params: { path: { orgId, membershipId: input.membershipId } },
+        body: { role: input.role, version: input.version },
+      }),
+    ),
+  );
+
+export const useRemoveMember = (orgId: string) =>
+  useMembershipChange(orgId, (membershipId: string) =>
+    unwrap(
+      api.DELETE('/api/v1/organisations/{orgId}/members/{membershipId}', {
+        params: { path: { orgId, membershipId } },
+      }),
+    ),
+  );
+
+export const useInvite = (orgId: string) =>
+  useMembershipChange(orgId, (body: Schemas['CreateInvitationDto']) =>
+    unwrap(
+      api.POST('/api/v1/organisations/{orgId}/invitations', { params: { path: { orgId } }, body }),
+    ),
+  );
+
+export const useResendInvitation = (orgId: string) =>
+  useMembershipChange(orgId, (invitationId: string) =>
+    unwrap(
+      api.POST('/api/v1/organisations/{orgId}/invitations/{invitationId}/resend', {
+        params: { path: { orgId, invitationId } },
+      }),
+    ),
+  );
+
+export const useRevokeInvitation = (orgId: string) =>
+  useMembershipChange(orgId, (invitationId: string) =>
+    unwrap(
+      api.POST('/api/v1/organisations/{orgId}/invitations/{invitationId}/revoke', {
+        params: { path: { orgId, invitationId } },
+      }),
+    ),
+  );

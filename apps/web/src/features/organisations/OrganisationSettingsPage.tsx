@@ -1,0 +1,42 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useParams } from 'react-router';
+import { useCurrentOrganisation } from '../../app/current-organisation';
+import { ErrorState } from '../../ui/ErrorState';
+import { NotFoundPage } from '../../ui/NotFoundPage';
+import { PageLoader } from '../../ui/PageLoader';
+import { monthOptions } from './CreateOrganisationForm';
+import { useOrganisation } from './organisations.queries';
+import { RenameOrganisationForm } from './RenameOrganisationForm';
+
+export function OrganisationSettingsPage() {
+  const orgId = useParams().orgId ?? '';
+  const current = useCurrentOrganisation();
+  const organisation = useOrganisation(orgId);
+  if (!current?.can('organisation.update')) return <NotFoundPage />;
+  if (organisation.isPending) return <PageLoader />;
+  if (organisation.isError)
+    return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />;
+  const { data } = organisation;
+  return (
+    <Stack maw={560}>
+      <Title order={2}>Settings</Title>
+      <Paper withBorder p="lg">
+        <Title order={3} size="h4" mb="sm">
+          Name
+        </Title>
+        <RenameOrganisationForm
+          organisation={data}
+          onDone={() => notifications.show({ color: 'green', message: 'Saved' })}
+        />
+      </Paper>
+      <Paper withBorder p="lg">
+        <Text size="sm">
+          Currency <b>{data.currency}</b> · fiscal year starts in{' '}
+          <b>{monthOptions[data.fiscalYearStartMonth - 1]?.label}</b> · time zone{' '}
+          <b>{data.timeZone}</b>
+        </Text>
+      </Paper>
+    </Stack>
+  );
+}
