@@ -1,3 +1,4 @@
+import { Controller, Get, Module } from '@nestjs/common';
 import { can, ROLES, type Role } from '@roi/domain';
 import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
@@ -159,4 +160,23 @@ describe('access matrix', () => {
       ]).toEqual([label, allowed ? true : 403]);
     }
   }, 120_000);
+});
+
+@Controller('forgotten')
+class ForgottenController {
+  @Get()
+  open(): string {
+    return 'nobody decided who may see this';
+  }
+}
+
+@Module({ controllers: [ForgottenController] })
+class ForgottenModule {}
+
+describe('a route without an access rule', () => {
+  it('stops the API at start, naming the route', async () => {
+    await expect(startTestApp({ imports: [ForgottenModule] })).rejects.toThrow(
+      /Routes without an access rule.*GET \/api\/v1\/forgotten \(ForgottenController\.open\)/,
+    );
+  });
 });

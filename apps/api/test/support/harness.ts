@@ -61,7 +61,13 @@ export async function startTestApp(
     logger: false,
   });
   configureApp(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A start that fails (on purpose, in some tests) must not leave its connection pool open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     http: supertest(app.getHttpServer()),
