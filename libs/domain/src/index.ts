@@ -5,3 +5,5 @@ export * from './strategy-steps';
 export * from './accounts';
 export * from './permissions';
 export * from './roles';
+export * from './assessment-scoring';
+export * from './assessment-evidence';
