@@ -1,9 +1,14 @@
 import { CreateOrganisations1795416000000 } from './1795416000000-create-organisations';
 import { AccountsTenancyAudit1795420000000 } from './1795420000000-accounts-tenancy-audit';
+import { StrategyCycles1795424000000 } from './1795424000000-strategy-cycles';
 
 /**
  * Every migration, oldest first. The API runs them at start, on the external and the embedded
  * database alike; listing them here (rather than globbing a folder) makes a build that forgot one
  * fail to compile instead of silently skipping it.
  */
-export const migrations = [CreateOrganisations1795416000000, AccountsTenancyAudit1795420000000];
+export const migrations = [
+  CreateOrganisations1795416000000,
+  AccountsTenancyAudit1795420000000,
+  StrategyCycles1795424000000,
+];

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'invitations.manage': 'Invite people, resend and revoke invitations',
   'api-keys.manage': 'Create and revoke API keys',
   'audit.read': 'Browse and export the audit log',
+  'cycles.manage': 'Start strategy cycles; plan their steps, owners, dates and exit criteria',
+  'steps.sign-off': 'Sign a step off once its exit criteria are met, or reopen it with a reason',
   'outbox.read': 'Read the mail the product has sent (development mail transport)',
 } as const;
 
@@ -21,6 +23,8 @@ export type Permission = keyof typeof PERMISSIONS;
 const everyone: Permission[] = ['organisation.read'];
 const leadership: Permission[] = [
   ...everyone,
+  'cycles.manage',
+  'steps.sign-off',
   'organisation.update',
   'members.read',
   'members.manage',
@@ -34,7 +38,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   executive: leadership,
   // "Like an executive, shown as external": the consultant is accountable for the strategy.
   consultant: leadership,
-  program_manager: [...everyone, 'members.read'],
+  // Program managers run the cycle's steps day to day; signing off stays with leadership.
+  program_manager: [...everyone, 'members.read', 'cycles.manage'],
   contributor: [...everyone, 'members.read'],
   // Board members read reports and dashboards, nothing else.
   board_member: everyone,

@@ -58,3 +58,61 @@ export type StrategyStepKey = StrategyStep['key'];
 export function findStrategyStep(key: string): StrategyStep | undefined {
   return STRATEGY_STEPS.find((step) => step.key === key);
 }
+
+export const STEP_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/**
+ * The exit criteria a new cycle's steps start with (editable per cycle): what "done" means for
+ * each step, from the brief's "what it produces".
+ */
+export const STEP_EXIT_CRITERIA: Record<StrategyStepKey, readonly string[]> = {
+  assess: [
+    'Leadership pulse run with every senior manager, with the evidence for each rating',
+    'Channel and listening audit recorded, with baseline figures',
+    'Executive presence audit done for each executive',
+    'Maturity assessment scored and the stage agreed',
+    'Findings recorded and shared with the leadership team',
+  ],
+  envision: [
+    "Social tied to the organisation's purpose in a sentence the leadership team agrees on",
+    'Business outcomes chosen, each measurable and with an owner',
+  ],
+  plan: [
+    'Objectives set under each outcome, citing the findings they answer',
+    'KPIs with baseline, target and source for every objective',
+    'Initiatives and experiments with success and kill criteria',
+    'Budget set per initiative',
+    'Plan version submitted and approved',
+  ],
+  organise: [
+    'An accountable person (strategy) and a responsible person (execution) for every initiative',
+    'Skills gaps and listening practices addressed',
+  ],
+  execute: [
+    'Milestones with owners and due dates for every initiative',
+    'Weekly check-ins running',
+  ],
+  measure: [
+    'Costs and attributed value recorded for the period',
+    'ROI reviewed by initiative, channel and activity',
+    'Lessons recorded, including from failed experiments',
+    'Budget reallocation decided',
+    'Board pack issued',
+  ],
+};
+
+export interface CriterionState {
+  done: boolean;
+}
+
+/** A step can be signed off once it has criteria and all of them are met. */
+export function canSignOff(criteria: CriterionState[]): boolean {
+  return criteria.length > 0 && criteria.every((criterion) => criterion.done);
+}
+
+/** The share of a step's exit criteria met, 0 to 1; null for a step without criteria. */
+export function stepProgress(criteria: CriterionState[]): number | null {
+  if (criteria.length === 0) return null;
+  return criteria.filter((criterion) => criterion.done).length / criteria.length;
+}

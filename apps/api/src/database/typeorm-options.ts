@@ -5,6 +5,7 @@ import { SessionEntity } from '../modules/accounts/session.entity';
 import { UserEntity } from '../modules/accounts/user.entity';
 import { ApiKeyEntity } from '../modules/api-keys/api-key.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { CycleEntity, CycleStepEntity, StepCriterionEntity } from '../modules/cycles/cycle.entity';
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { OutboxMessageEntity } from '../modules/mail/outbox-message.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
@@ -20,6 +21,9 @@ export const entities = [
   ApiKeyEntity,
   AuditEntryEntity,
   OutboxMessageEntity,
+  CycleEntity,
+  CycleStepEntity,
+  StepCriterionEntity,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { isBookableCurrency, isKnownLocale, isKnownTimeZone } from '@roi/domain';
+import { isBookableCurrency, isIsoDate, isKnownLocale, isKnownTimeZone } from '@roi/domain';
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 // The rules live in libs/domain so that the web app's forms check exactly what the API checks.
@@ -52,4 +52,18 @@ export const trimString = ({ value }: { value: unknown }) =>
  */
 export function IsOmittable(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** A real calendar date written YYYY-MM-DD (2027-02-29 is not one). */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: () => 'must be a date written YYYY-MM-DD',
+      },
+    },
+    options,
+  );
 }

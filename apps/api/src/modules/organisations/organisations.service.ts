@@ -5,6 +5,7 @@ import type { OrganisationContext, PersonContext } from '../../common/access/req
 import { decodeCursor, encodeCursor, type PageQueryDto } from '../../common/pagination/cursor';
 import { NotFoundProblem, StaleVersionProblem } from '../../common/problem-details/problem';
 import { actorOf, ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { definedOnly } from '../../common/validation/defined-only';
 import { MembershipEntity } from '../memberships/membership.entity';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationDto, type OrganisationPageDto } from './dto/organisation.dto';
@@ -105,11 +106,4 @@ async function find(
   });
   if (!organisation) throw new NotFoundProblem('organisation', id);
   return organisation;
-}
-
-/** Drops keys the client left out, so a PATCH changes only what it names. */
-export function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 }
