@@ -59,6 +59,16 @@ export function findStrategyStep(key: string): StrategyStep | undefined {
   return STRATEGY_STEPS.find((step) => step.key === key);
 }
 
+const STEP_BY_KEY = Object.fromEntries(STRATEGY_STEPS.map((step) => [step.key, step])) as Record<
+  StrategyStepKey,
+  StrategyStep
+>;
+
+/** The definition of a step known by its key. */
+export function strategyStep(key: StrategyStepKey): StrategyStep {
+  return STEP_BY_KEY[key];
+}
+
 export const STEP_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 

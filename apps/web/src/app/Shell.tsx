@@ -64,6 +64,12 @@ export function Shell() {
           {current && base ? (
             <>
               <NavLink component={RouterNavLink} to={base} end label="Overview" onClick={close} />
+              <NavLink
+                component={RouterNavLink}
+                to={`${base}/cycles`}
+                label="Strategy cycles"
+                onClick={close}
+              />
               <SectionLabel>Strategy cycle</SectionLabel>
               {STRATEGY_STEPS.map((step) => (
                 <NavLink

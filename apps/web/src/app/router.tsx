@@ -65,6 +65,18 @@ export const router = createBrowserRouter([
                 })),
               },
               {
+                path: 'cycles',
+                ...page(async () => ({
+                  Component: (await import('../features/cycles/CyclesPage')).CyclesPage,
+                })),
+              },
+              {
+                path: 'cycles/:cycleId',
+                ...page(async () => ({
+                  Component: (await import('../features/cycles/RoadmapPage')).RoadmapPage,
+                })),
+              },
+              {
                 path: 'steps/:stepKey',
                 ...page(async () => ({
                   Component: (await import('../features/steps/StepPage')).StepPage,

@@ -1,5 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { canSignOff, STEP_EXIT_CRITERIA, stepProgress, STRATEGY_STEPS } from '@roi/domain';
+import {
+  canSignOff,
+  STEP_EXIT_CRITERIA,
+  stepProgress,
+  STRATEGY_STEPS,
+  strategyStep,
+} from '@roi/domain';
 import { In, type EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
 import {
@@ -315,7 +321,7 @@ function toStepDto(
   criteria: StepCriterionEntity[],
   people: Map<string, string>,
 ): StepDto {
-  const definition = STRATEGY_STEPS.find((candidate) => candidate.key === step.stepKey)!;
+  const definition = strategyStep(step.stepKey);
   const unmet = criteria.filter((criterion) => !criterion.done);
   const blockers =
     step.status === 'done'
@@ -323,7 +329,6 @@ function toStepDto(
       : [
           ...(criteria.length === 0 ? ['No exit criteria yet'] : []),
           ...unmet.map((criterion) => criterion.text),
-          ...(!step.ownerUserId ? ['No owner'] : []),
         ];
   return {
     id: step.id,
