@@ -1,6 +1,7 @@
 import { CreateOrganisations1795416000000 } from './1795416000000-create-organisations';
 import { AccountsTenancyAudit1795420000000 } from './1795420000000-accounts-tenancy-audit';
 import { StrategyCycles1795424000000 } from './1795424000000-strategy-cycles';
+import { Assessments1795428000000 } from './1795428000000-assessments';
 
 /**
  * Every migration, oldest first. The API runs them at start, on the external and the embedded
@@ -11,4 +12,5 @@ export const migrations = [
   CreateOrganisations1795416000000,
   AccountsTenancyAudit1795420000000,
   StrategyCycles1795424000000,
+  Assessments1795428000000,
 ];

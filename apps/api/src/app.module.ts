@@ -14,6 +14,7 @@ import { applicationDataSourceOptions } from './database/typeorm-options';
 import { AccessModule } from './common/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AssessmentsModule } from './modules/assessments/assessments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
 import { HealthModule } from './modules/health/health.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ApiKeysModule,
         AuditModule,
         CyclesModule,
+        AssessmentsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

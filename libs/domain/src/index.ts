@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './roles';
 export * from './assessment-scoring';
 export * from './assessment-evidence';
+export * from './assessment-templates';

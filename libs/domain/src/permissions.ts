@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'audit.read': 'Browse and export the audit log',
   'cycles.manage': 'Start strategy cycles; plan their steps, owners, dates and exit criteria',
   'steps.sign-off': 'Sign a step off once its exit criteria are met, or reopen it with a reason',
+  'assessments.manage': 'Start and close assessments',
+  'assessments.respond': 'Answer assessments, with evidence',
   'outbox.read': 'Read the mail the product has sent (development mail transport)',
 } as const;
 
@@ -25,6 +27,8 @@ const leadership: Permission[] = [
   ...everyone,
   'cycles.manage',
   'steps.sign-off',
+  'assessments.manage',
+  'assessments.respond',
   'organisation.update',
   'members.read',
   'members.manage',
@@ -39,8 +43,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // "Like an executive, shown as external": the consultant is accountable for the strategy.
   consultant: leadership,
   // Program managers run the cycle's steps day to day; signing off stays with leadership.
-  program_manager: [...everyone, 'members.read', 'cycles.manage'],
-  contributor: [...everyone, 'members.read'],
+  program_manager: [
+    ...everyone,
+    'members.read',
+    'cycles.manage',
+    'assessments.manage',
+    'assessments.respond',
+  ],
+  contributor: [...everyone, 'members.read', 'assessments.respond'],
   // Board members read reports and dashboards, nothing else.
   board_member: everyone,
 };

@@ -4,6 +4,13 @@ import { AuditSubscriber } from '../common/audit/audit.subscriber';
 import { SessionEntity } from '../modules/accounts/session.entity';
 import { UserEntity } from '../modules/accounts/user.entity';
 import { ApiKeyEntity } from '../modules/api-keys/api-key.entity';
+import {
+  AssessmentAnswerEntity,
+  AssessmentEntity,
+  AssessmentResponseEntity,
+  AssessmentTemplateEntity,
+  TemplateQuestionEntity,
+} from '../modules/assessments/assessment.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { CycleEntity, CycleStepEntity, StepCriterionEntity } from '../modules/cycles/cycle.entity';
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
@@ -24,6 +31,11 @@ export const entities = [
   CycleEntity,
   CycleStepEntity,
   StepCriterionEntity,
+  AssessmentTemplateEntity,
+  TemplateQuestionEntity,
+  AssessmentEntity,
+  AssessmentResponseEntity,
+  AssessmentAnswerEntity,
 ];
 
 /**

@@ -19,7 +19,9 @@ import {
  * stops the API at start (see RouteTable). Organisation routes carry `:orgId` in their path.
  */
 export type AccessRule =
-  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission; peopleOnly?: boolean };
 
 export const ACCESS_RULE = 'roi:access-rule';
 
@@ -33,10 +35,13 @@ export const SignedIn = () =>
     ApiCookieAuth('session'),
   );
 
-/** A member of `:orgId` (or an API key of it) whose role has the permission. */
-export const Requires = (permission: Permission) =>
+/**
+ * A member of `:orgId` (or an API key of it) whose role has the permission; `peopleOnly` for
+ * what only a person can do (answer an assessment, leave), where an API key gets 403.
+ */
+export const Requires = (permission: Permission, options: { peopleOnly?: boolean } = {}) =>
   applyDecorators(
-    SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule),
+    SetMetadata(ACCESS_RULE, { kind: 'permission', permission, ...options } satisfies AccessRule),
     ApiCookieAuth('session'),
     ApiBearerAuth('api-key'),
     ApiParam({

@@ -66,6 +66,9 @@ export class AccessGuard implements CanActivate {
     }
     const role = isUUID(organisationId) ? await this.roleIn(organisationId, principal) : undefined;
     if (!role) throw new NotFoundProblem('organisation', organisationId);
+    if (rule.peopleOnly && principal.kind === 'api-key') {
+      throw new ForbiddenProblem('Only a person can do this, not an API key.');
+    }
     if (!can(role, rule.permission)) {
       throw new ForbiddenProblem(`Your role (${role}) does not allow this (${rule.permission}).`);
     }

@@ -48,7 +48,7 @@ export class MembershipsController {
   }
 
   @Post('leave')
-  @Requires('organisation.read')
+  @Requires('organisation.read', { peopleOnly: true })
   @HttpCode(204)
   @ApiOperation({ summary: 'Leave the organisation (not as its last owner)' })
   @ApiNoContentResponse()

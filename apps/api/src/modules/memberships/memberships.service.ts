@@ -66,9 +66,8 @@ export class MembershipsService {
         where: { organisationId: context.organisationId, userId: context.principal?.userId },
         relations: { user: true },
       });
-      if (!membership) {
-        throw new ForbiddenProblem('API keys do not belong to an organisation as members.');
-      }
+      // The route is people-only and the guard found the caller's membership.
+      if (!membership) throw new NotFoundProblem('membership', 'of the caller');
       if (membership.role === 'owner') {
         await refuseIfLastOwner(manager, context.organisationId, 'leave');
       }

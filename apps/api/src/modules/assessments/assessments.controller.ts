@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
+import type { OrganisationContext } from '../../common/access/request-context';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { uuidPipe } from '../../common/validation/uuid.pipe';
+import { AssessmentsService } from './assessments.service';
+import {
+  AssessmentDto,
+  CreateAssessmentDto,
+  ResultsDto,
+  SaveResponseDto,
+  TemplateDto,
+} from './dto/assessment.dto';
+
+@ApiTags('assessments')
+@Controller('organisations/:orgId')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Get('assessment-templates')
+  @Requires('organisation.read')
+  @ApiOperation({ summary: 'Assessment templates (built-in and own) with their questions' })
+  @ApiOkResponse({ type: [TemplateDto] })
+  @ApiProblems(401, 403, 404)
+  templates(@InOrganisation() context: OrganisationContext) {
+    return this.assessments.templates(context);
+  }
+
+  @Post('assessments')
+  @Requires('assessments.manage')
+  @ApiOperation({ summary: 'Start an assessment from a template within a cycle' })
+  @ApiCreatedResponse({ type: AssessmentDto })
+  @ApiProblems(400, 401, 403, 404)
+  create(@InOrganisation() context: OrganisationContext, @Body() input: CreateAssessmentDto) {
+    return this.assessments.create(context, input);
+  }
+
+  @Get('assessments')
+  @Requires('organisation.read')
+  @ApiOperation({ summary: 'Assessments, newest first' })
+  @ApiOkResponse({ type: [AssessmentDto] })
+  @ApiProblems(401, 403, 404)
+  list(@InOrganisation() context: OrganisationContext) {
+    return this.assessments.list(context);
+  }
+
+  @Get('assessments/:assessmentId')
+  @Requires('organisation.read')
+  @ApiOperation({ summary: "An assessment, its questions and the caller's response" })
+  @ApiOkResponse({ type: AssessmentDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@InOrganisation() context: OrganisationContext, @Param('assessmentId', uuidPipe) id: string) {
+    return this.assessments.get(context, id);
+  }
+
+  @Put('assessments/:assessmentId/my-response')
+  @Requires('assessments.respond', { peopleOnly: true })
+  @ApiOperation({ summary: "Save the caller's draft answers (replaces the draft)" })
+  @ApiOkResponse({ type: AssessmentDto })
+  @ApiProblems(400, 401, 403, 404, 409, 413)
+  save(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+    @Body() input: SaveResponseDto,
+  ) {
+    return this.assessments.saveMyResponse(context, id, input);
+  }
+
+  @Post('assessments/:assessmentId/my-response/submit')
+  @Requires('assessments.respond', { peopleOnly: true })
+  @HttpCode(200)
+  @ApiOperation({ summary: "Submit the caller's response; it no longer changes" })
+  @ApiOkResponse({ type: AssessmentDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  submit(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.submitMyResponse(context, id);
+  }
+
+  @Post('assessments/:assessmentId/close')
+  @Requires('assessments.manage')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the assessment: no answer changes after this' })
+  @ApiOkResponse({ type: AssessmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  close(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.close(context, id);
+  }
+
+  @Get('assessments/:assessmentId/results')
+  @Requires('organisation.read')
+  @ApiOperation({
+    summary: 'Scores, stage, evidence share and, for the pulse, spread and belief gap',
+  })
+  @ApiOkResponse({ type: ResultsDto })
+  @ApiProblems(400, 401, 403, 404)
+  results(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.results(context, id);
+  }
+}

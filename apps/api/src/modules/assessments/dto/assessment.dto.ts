@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { QUESTION_KINDS } from '@roi/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate, trimString } from '../../../common/validation/domain-validators';
+
+export class QuestionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty() dimension!: string;
+  @ApiProperty({ enum: QUESTION_KINDS }) kind!: string;
+  @ApiProperty() prompt!: string;
+  @ApiProperty({ type: [String], nullable: true, description: 'Labels of ratings 1 to 5.' })
+  anchors!: string[] | null;
+  @ApiProperty({ type: [String], nullable: true }) options!: string[] | null;
+  @ApiProperty({ type: String, nullable: true }) unit!: string | null;
+  @ApiProperty() evidenceRequired!: boolean;
+}
+
+export class TemplateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'leadership-pulse' }) key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'A built-in template, shared by every organisation.' })
+  builtIn!: boolean;
+  @ApiProperty({ type: [QuestionDto] }) questions!: QuestionDto[];
+}
+
+export class CreateAssessmentDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) cycleId!: string;
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  templateId!: string;
+
+  @ApiProperty({ example: 'Leadership pulse, spring 2027', maxLength: 200 })
+  @Transform(trimString)
+  @MaxLength(200)
+  @IsNotEmpty()
+  @IsString()
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsIsoDate()
+  deadline?: string;
+}
+
+export class EvidenceDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @MaxLength(2000)
+  @IsString()
+  text?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, example: 'https://example.org/report.pdf' })
+  @IsOptional()
+  @MaxLength(2000)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be an http(s) link' },
+  )
+  url?: string;
+
+  @ApiPropertyOptional({ description: 'A figure the answer rests on.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  figure?: number;
+}
+
+export class AnswerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  questionId!: string;
+
+  @ApiProperty({
+    description:
+      'A 1-5 rating, a number, a text, an option, or a list of options, by question kind.',
+    oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  })
+  @IsDefined({ message: 'is required' })
+  value!: unknown;
+
+  @ApiPropertyOptional({ type: EvidenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EvidenceDto)
+  evidence?: EvidenceDto;
+}
+
+export class SaveResponseDto {
+  @ApiProperty({ type: [AnswerDto] })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  @IsArray()
+  answers!: AnswerDto[];
+}
+
+export class MyAnswerDto {
+  @ApiProperty({ format: 'uuid' }) questionId!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  })
+  value!: unknown;
+  @ApiPropertyOptional({ type: EvidenceDto }) evidence?: EvidenceDto;
+}
+
+export class MyResponseDto {
+  @ApiProperty({ enum: ['draft', 'submitted'] }) status!: 'draft' | 'submitted';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: string | null;
+  @ApiProperty({ type: [MyAnswerDto] }) answers!: MyAnswerDto[];
+}
+
+export class AssessmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ format: 'uuid' }) templateId!: string;
+  @ApiProperty() templateKey!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
+  @ApiProperty({ description: 'Respondents who have submitted.' }) submitted!: number;
+  @ApiProperty({ type: [QuestionDto] }) questions!: QuestionDto[];
+  @ApiProperty({ type: MyResponseDto, nullable: true }) myResponse!: MyResponseDto | null;
+}
+
+export class DimensionResultDto {
+  @ApiProperty() dimension!: string;
+  @ApiProperty({ type: Number, nullable: true }) score!: number | null;
+  @ApiProperty({ description: 'Scale questions of the dimension with at least one answer.' })
+  answered!: number;
+  @ApiProperty() questions!: number;
+}
+
+export class ResultsDto {
+  @ApiProperty({ type: Number, nullable: true }) overallScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 6 }) stage!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Engagement' }) stageName!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Share of answers backed by evidence.',
+  })
+  evidenceShare!: number | null;
+  @ApiProperty({ type: [DimensionResultDto] }) dimensions!: DimensionResultDto[];
+  @ApiProperty({ description: 'Submitted responses the results count.' }) respondents!: number;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: 'Spread of the 1-5 ratings: count, min, max, standardDeviation, distribution.',
+    additionalProperties: true,
+  })
+  ratingSpread!: object | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: 'Belief against evidence: believed, supported, gap, evidencedRatings.',
+    additionalProperties: true,
+  })
+  beliefGap!: object | null;
+}
