@@ -70,6 +70,12 @@ export function Shell() {
                 label="Strategy cycles"
                 onClick={close}
               />
+              <NavLink
+                component={RouterNavLink}
+                to={`${base}/assessments`}
+                label="Assessments"
+                onClick={close}
+              />
               <SectionLabel>Strategy cycle</SectionLabel>
               {STRATEGY_STEPS.map((step) => (
                 <NavLink

@@ -77,6 +77,20 @@ export const router = createBrowserRouter([
                 })),
               },
               {
+                path: 'assessments',
+                ...page(async () => ({
+                  Component: (await import('../features/assessments/AssessmentsPage'))
+                    .AssessmentsPage,
+                })),
+              },
+              {
+                path: 'assessments/:assessmentId',
+                ...page(async () => ({
+                  Component: (await import('../features/assessments/AssessmentPage'))
+                    .AssessmentPage,
+                })),
+              },
+              {
                 path: 'steps/:stepKey',
                 ...page(async () => ({
                   Component: (await import('../features/steps/StepPage')).StepPage,

@@ -1,0 +1,134 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useCurrentOrganisation } from '../../app/current-organisation';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { showProblemInForm } from '../../ui/form-errors';
+import { useCycles } from '../cycles/cycles.queries';
+import { useAssessments, useStartAssessment, useTemplates } from './assessments.queries';
+
+export function AssessmentsPage() {
+  const orgId = useParams().orgId ?? '';
+  const current = useCurrentOrganisation();
+  const assessments = useAssessments(orgId);
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>Assessments</Title>
+        <Text c="dimmed" size="sm">
+          Step 1: the empirical baseline. Ratings with evidence, not opinion.
+        </Text>
+      </div>
+      {current?.can('assessments.manage') && <StartAssessmentForm orgId={orgId} />}
+      {assessments.isPending ? (
+        <Skeleton height={120} />
+      ) : assessments.isError ? (
+        <ErrorState error={assessments.error} onRetry={() => void assessments.refetch()} />
+      ) : assessments.data.length === 0 ? (
+        <EmptyState title="No assessment yet">
+          Start with the leadership pulse: one question, every senior manager, with evidence.
+        </EmptyState>
+      ) : (
+        <Table verticalSpacing="sm" aria-label="Assessments">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Assessment</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Submitted</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {assessments.data.map((assessment) => (
+              <Table.Tr key={assessment.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={assessment.id} fw={600}>
+                    {assessment.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={assessment.status === 'open' ? 'blue' : 'gray'}>
+                    {assessment.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{assessment.submitted}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function StartAssessmentForm(props: { orgId: string }) {
+  const cycles = useCycles(props.orgId);
+  const templates = useTemplates(props.orgId);
+  const start = useStartAssessment(props.orgId);
+  const navigate = useNavigate();
+  const form = useForm({
+    initialValues: { cycleId: null as string | null, templateId: null as string | null, title: '' },
+    validate: {
+      cycleId: (value) => (value ? null : 'Choose the cycle'),
+      templateId: (value) => (value ? null : 'Choose a template'),
+      title: (value) => (value.trim() ? null : 'Give it a title'),
+    },
+  });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const assessment = await start.mutateAsync({
+        cycleId: values.cycleId!,
+        templateId: values.templateId!,
+        title: values.title,
+      });
+      await navigate(assessment.id);
+    } catch (error) {
+      showProblemInForm(form, error, 'title');
+    }
+  });
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-label="Start an assessment">
+        <Group align="flex-end">
+          <Select
+            label="Cycle"
+            data={(cycles.data ?? []).map((cycle) => ({ value: cycle.id, label: cycle.name }))}
+            w={200}
+            {...form.getInputProps('cycleId')}
+          />
+          <Select
+            label="Template"
+            data={(templates.data ?? []).map((template) => ({
+              value: template.id,
+              label: template.name,
+            }))}
+            w={240}
+            {...form.getInputProps('templateId')}
+          />
+          <TextInput
+            label="Title"
+            placeholder="Leadership pulse, spring 2027"
+            w={260}
+            {...form.getInputProps('title')}
+          />
+          <Button type="submit" loading={start.isPending}>
+            Start
+          </Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}

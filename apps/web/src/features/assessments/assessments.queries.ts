@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../api/client';
+
+export type Assessment = Schemas['AssessmentDto'];
+export type Question = Schemas['QuestionDto'];
+export type Results = Schemas['ResultsDto'];
+export type Answer = Schemas['AnswerDto'];
+
+const keys = {
+  all: (orgId: string) => ['assessments', orgId] as const,
+  detail: (orgId: string, id: string) => ['assessments', orgId, id] as const,
+  results: (orgId: string, id: string) => ['assessments', orgId, id, 'results'] as const,
+};
+
+export function useTemplates(orgId: string) {
+  return useQuery({
+    queryKey: ['assessment-templates', orgId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/assessment-templates', {
+          params: { path: { orgId } },
+        }),
+      ),
+  });
+}
+
+export function useAssessments(orgId: string) {
+  return useQuery({
+    queryKey: keys.all(orgId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organisations/{orgId}/assessments', { params: { path: { orgId } } })),
+  });
+}
+
+export function useAssessment(orgId: string, assessmentId: string) {
+  return useQuery({
+    queryKey: keys.detail(orgId, assessmentId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/assessments/{assessmentId}', {
+          params: { path: { orgId, assessmentId } },
+        }),
+      ),
+  });
+}
+
+export function useResults(orgId: string, assessmentId: string) {
+  return useQuery({
+    queryKey: keys.results(orgId, assessmentId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/assessments/{assessmentId}/results', {
+          params: { path: { orgId, assessmentId } },
+        }),
+      ),
+  });
+}
+
+export function useStartAssessment(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateAssessmentDto']) =>
+      unwrap(
+        api.POST('/api/v1/organisations/{orgId}/assessments', {
+          params: { path: { orgId } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all(orgId) }),
+  });
+}
+
+/** Saving, submitting and closing all answer with the assessment; its results follow. */
+export function useAssessmentActions(orgId: string, assessmentId: string) {
+  const queryClient = useQueryClient();
+  const path = { orgId, assessmentId };
+  const settle = async (assessment: Assessment) => {
+    queryClient.setQueryData(keys.detail(orgId, assessmentId), assessment);
+    await queryClient.invalidateQueries({ queryKey: keys.results(orgId, assessmentId) });
+    await queryClient.invalidateQueries({ queryKey: keys.all(orgId), exact: true });
+  };
+  return {
+    save: useMutation({
+      mutationFn: (answers: Answer[]) =>
+        unwrap(
+          api.PUT('/api/v1/organisations/{orgId}/assessments/{assessmentId}/my-response', {
+            params: { path },
+            body: { answers },
+          }),
+        ),
+      onSuccess: settle,
+    }),
+    submit: useMutation({
+      mutationFn: () =>
+        unwrap(
+          api.POST('/api/v1/organisations/{orgId}/assessments/{assessmentId}/my-response/submit', {
+            params: { path },
+          }),
+        ),
+      onSuccess: settle,
+    }),
+    close: useMutation({
+      mutationFn: () =>
+        unwrap(
+          api.POST('/api/v1/organisations/{orgId}/assessments/{assessmentId}/close', {
+            params: { path },
+          }),
+        ),
+      onSuccess: settle,
+    }),
+  };
+}
