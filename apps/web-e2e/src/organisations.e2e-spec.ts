@@ -45,7 +45,7 @@ describeWithBrowser('organisations in the browser', () => {
     await page.getByText('You are owner here.').waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     for (const step of ['Assess', 'Envision', 'Plan', 'Organise', 'Execute', 'Measure and adapt']) {
-      await navigation.getByRole('link', { name: step }).waitFor();
+      await navigation.getByRole('link', { name: new RegExp(`${step}$`) }).waitFor();
     }
     await screenshot(page, 'organisation-overview');
 
