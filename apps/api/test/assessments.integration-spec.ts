@@ -82,6 +82,15 @@ describe('assessments', () => {
 
     const closed = await owner.post(`${base}/assessments/${pulse.id}/close`).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', submitted: 3 });
+    const listed = await owner.get(`${base}/assessments`).expect(200);
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({
+        id: pulse.id,
+        templateKey: 'leadership-pulse',
+        status: 'closed',
+        submitted: 3,
+      }),
+    );
 
     const { body: results } = await owner
       .get(`${base}/assessments/${pulse.id}/results`)

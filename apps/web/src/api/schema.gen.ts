@@ -1126,6 +1126,21 @@ export interface components {
             questions: components["schemas"]["QuestionDto"][];
             myResponse: components["schemas"]["MyResponseDto"] | null;
         };
+        AssessmentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            templateId: string;
+            templateKey: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            deadline: string | null;
+            /** @description Respondents who have submitted. */
+            submitted: number;
+        };
         AnswerDto: {
             /** Format: uuid */
             questionId: string;
@@ -4566,7 +4581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentDto"][];
+                    "application/json": components["schemas"]["AssessmentSummaryDto"][];
                 };
             };
             /** @description Not signed in. */

@@ -7,6 +7,7 @@ import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { AssessmentsService } from './assessments.service';
 import {
   AssessmentDto,
+  AssessmentSummaryDto,
   CreateAssessmentDto,
   ResultsDto,
   SaveResponseDto,
@@ -39,7 +40,7 @@ export class AssessmentsController {
   @Get('assessments')
   @Requires('organisation.read')
   @ApiOperation({ summary: 'Assessments, newest first' })
-  @ApiOkResponse({ type: [AssessmentDto] })
+  @ApiOkResponse({ type: [AssessmentSummaryDto] })
   @ApiProblems(401, 403, 404)
   list(@InOrganisation() context: OrganisationContext) {
     return this.assessments.list(context);

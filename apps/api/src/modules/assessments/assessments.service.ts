@@ -27,6 +27,7 @@ import {
 } from './assessment.entity';
 import type {
   AssessmentDto,
+  AssessmentSummaryDto,
   CreateAssessmentDto,
   MyResponseDto,
   QuestionDto,
@@ -90,15 +91,21 @@ export class AssessmentsService {
     });
   }
 
-  list(context: OrganisationContext): Promise<AssessmentDto[]> {
+  /** One query for the whole list: each assessment with its template's key and submissions. */
+  list(context: OrganisationContext): Promise<AssessmentSummaryDto[]> {
     return this.scoped.inOrganisation(context, async (manager) => {
-      const assessments = await manager.find(AssessmentEntity, {
-        where: { organisationId: context.organisationId },
-        order: { createdAt: 'DESC' },
-      });
-      return Promise.all(
-        assessments.map((assessment) => this.load(manager, context, assessment.id)),
-      );
+      const rows: (Omit<AssessmentSummaryDto, 'submitted'> & { submitted: string })[] =
+        await manager.query(
+          `SELECT a.id, a.cycle_id AS "cycleId", a.template_id AS "templateId", t.key AS "templateKey",
+                  a.title, a.status, a.deadline::text AS deadline,
+                  (SELECT count(*) FROM assessment_responses r
+                    WHERE r.assessment_id = a.id AND r.status = 'submitted') AS submitted
+             FROM assessments a JOIN assessment_templates t ON t.id = a.template_id
+            WHERE a.organisation_id = $1
+            ORDER BY a.created_at DESC`,
+          [context.organisationId],
+        );
+      return rows.map((row) => ({ ...row, submitted: Number(row.submitted) }));
     });
   }
 

@@ -125,7 +125,7 @@ export class MyResponseDto {
   @ApiProperty({ type: [MyAnswerDto] }) answers!: MyAnswerDto[];
 }
 
-export class AssessmentDto {
+export class AssessmentSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) cycleId!: string;
   @ApiProperty({ format: 'uuid' }) templateId!: string;
@@ -134,6 +134,9 @@ export class AssessmentDto {
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
   @ApiProperty({ description: 'Respondents who have submitted.' }) submitted!: number;
+}
+
+export class AssessmentDto extends AssessmentSummaryDto {
   @ApiProperty({ type: [QuestionDto] }) questions!: QuestionDto[];
   @ApiProperty({ type: MyResponseDto, nullable: true }) myResponse!: MyResponseDto | null;
 }
