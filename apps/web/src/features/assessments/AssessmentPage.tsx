@@ -206,7 +206,7 @@ function QuestionField(props: {
         <Radio.Group
           label={label}
           value={draft?.value ? String(draft.value) : null}
-          onChange={(value) => props.onChange({ value: Number(value) })}
+          onChange={(rating) => props.onChange({ value: Number(rating) })}
         >
           <Group mt={6} gap="md">
             {[1, 2, 3, 4, 5].map((rating) => (
