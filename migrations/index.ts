@@ -2,6 +2,7 @@ import { CreateOrganisations1795416000000 } from './1795416000000-create-organis
 import { AccountsTenancyAudit1795420000000 } from './1795420000000-accounts-tenancy-audit';
 import { StrategyCycles1795424000000 } from './1795424000000-strategy-cycles';
 import { Assessments1795428000000 } from './1795428000000-assessments';
+import { AssessmentFindings1795432000000 } from './1795432000000-assessment-findings';
 
 /**
  * Every migration, oldest first. The API runs them at start, on the external and the embedded
@@ -13,4 +14,5 @@ export const migrations = [
   AccountsTenancyAudit1795420000000,
   StrategyCycles1795424000000,
   Assessments1795428000000,
+  AssessmentFindings1795432000000,
 ];

@@ -193,4 +193,66 @@ describe('assessments', () => {
       .send({ cycleId, templateId: template('maturity').id, title: 'Borrowed cycle' })
       .expect(404);
   });
+
+  it('records findings on the answers they rest on, and exports results and answers as CSV', async () => {
+    const maturity = await start('maturity', 'Maturity baseline');
+    const questions = template('maturity').questions;
+    await owner
+      .put(`${base}/assessments/${maturity.id}/my-response`)
+      .send({
+        answers: [
+          {
+            questionId: questions[12]!.id,
+            value: 1,
+            evidence: { text: 'No cost tracking by activity', figure: 0 },
+          },
+          { questionId: questions[0]!.id, value: 4 },
+        ],
+      })
+      .expect(200);
+    await owner.post(`${base}/assessments/${maturity.id}/my-response/submit`).expect(200);
+
+    const answers = (await owner.get(`${base}/assessments/${maturity.id}/answers`).expect(200))
+      .body as {
+      id: string;
+      questionId: string;
+      evidence?: { text?: string; figure?: number };
+    }[];
+    const costs = answers.find((answer) => answer.questionId === questions[12]!.id)!;
+    expect(costs.evidence).toEqual({ text: 'No cost tracking by activity', figure: 0 });
+
+    const finding = await owner
+      .post(`${base}/assessments/${maturity.id}/findings`)
+      .send({
+        title: 'Nobody knows what social costs',
+        dimension: 'measurement and ROI',
+        severity: 'high',
+        answerIds: [costs.id],
+      })
+      .expect(201);
+    expect(finding.body).toMatchObject({ severity: 'high', answerIds: [costs.id] });
+    const otherPulse = await start('leadership-pulse');
+    await owner
+      .post(`${base}/assessments/${otherPulse.id}/findings`)
+      .send({ title: 'Borrowed answer', severity: 'low', answerIds: [costs.id] })
+      .expect(400);
+    const listed = await owner.get(`${base}/assessments/${maturity.id}/findings`).expect(200);
+    expect(listed.body.map((item: { title: string }) => item.title)).toEqual([
+      'Nobody knows what social costs',
+    ]);
+
+    const results = await owner
+      .get(`${base}/assessments/${maturity.id}/results.csv`)
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
+    expect(results.text).toContain('measurement and ROI,1,1,2');
+    expect(results.text).toContain('overall,2.5');
+    const exported = await owner.get(`${base}/assessments/${maturity.id}/answers.csv`).expect(200);
+    const lines = exported.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'respondent,question,dimension,kind,answer,evidence_text,evidence_url,evidence_figure',
+    );
+    expect(lines).toHaveLength(3);
+    expect(exported.text).toContain('No cost tracking by activity');
+  });
 });

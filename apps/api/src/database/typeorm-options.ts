@@ -9,6 +9,7 @@ import {
   AssessmentEntity,
   AssessmentResponseEntity,
   AssessmentTemplateEntity,
+  FindingEntity,
   TemplateQuestionEntity,
 } from '../modules/assessments/assessment.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
@@ -36,6 +37,7 @@ export const entities = [
   AssessmentEntity,
   AssessmentResponseEntity,
   AssessmentAnswerEntity,
+  FindingEntity,
 ];
 
 /**

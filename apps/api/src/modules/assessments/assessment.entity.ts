@@ -77,3 +77,19 @@ export class AssessmentAnswerEntity {
   @Column({ name: 'evidence_figure', type: 'numeric', nullable: true }) evidenceFigure!:
     string | null;
 }
+
+@Audited({ type: 'finding' })
+@Entity({ name: 'findings' })
+export class FindingEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
+  @Column({ name: 'assessment_id', type: 'uuid' }) assessmentId!: string;
+  @Column({ type: 'varchar', length: 200 }) title!: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) dimension!: string | null;
+  @Column({ type: 'varchar', length: 8 }) severity!: 'low' | 'medium' | 'high';
+  @Column({ type: 'varchar', length: 5000 }) text!: string;
+  @Column({ name: 'answer_ids', type: 'uuid', array: true }) answerIds!: string[];
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

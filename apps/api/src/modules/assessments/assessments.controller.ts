@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
@@ -9,8 +15,11 @@ import {
   AssessmentDto,
   AssessmentSummaryDto,
   CreateAssessmentDto,
+  CreateFindingDto,
+  FindingDto,
   ResultsDto,
   SaveResponseDto,
+  SubmittedAnswerDto,
   TemplateDto,
 } from './dto/assessment.dto';
 
@@ -106,5 +115,72 @@ export class AssessmentsController {
     @Param('assessmentId', uuidPipe) id: string,
   ) {
     return this.assessments.results(context, id);
+  }
+
+  @Get('assessments/:assessmentId/answers')
+  @Requires('organisation.read')
+  @ApiOperation({ summary: 'Every submitted answer, with its id and evidence' })
+  @ApiOkResponse({ type: [SubmittedAnswerDto] })
+  @ApiProblems(400, 401, 403, 404)
+  answers(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.answers(context, id);
+  }
+
+  @Get('assessments/:assessmentId/findings')
+  @Requires('organisation.read')
+  @ApiOperation({ summary: 'Findings recorded against the assessment' })
+  @ApiOkResponse({ type: [FindingDto] })
+  @ApiProblems(400, 401, 403, 404)
+  findings(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.findings(context, id);
+  }
+
+  @Post('assessments/:assessmentId/findings')
+  @Requires('assessments.manage')
+  @ApiOperation({ summary: 'Record a finding, linked to the answers it rests on' })
+  @ApiCreatedResponse({ type: FindingDto })
+  @ApiProblems(400, 401, 403, 404)
+  addFinding(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+    @Body() input: CreateFindingDto,
+  ) {
+    return this.assessments.addFinding(context, id, input);
+  }
+
+  @Get('assessments/:assessmentId/results.csv')
+  @Requires('organisation.read')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="assessment-results.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The results as CSV' })
+  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiProblems(400, 401, 403, 404)
+  resultsCsv(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.resultsCsv(context, id);
+  }
+
+  @Get('assessments/:assessmentId/answers.csv')
+  @Requires('organisation.read')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="assessment-answers.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every submitted answer with its evidence, as CSV' })
+  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiProblems(400, 401, 403, 404)
+  answersCsv(
+    @InOrganisation() context: OrganisationContext,
+    @Param('assessmentId', uuidPipe) id: string,
+  ) {
+    return this.assessments.answersCsv(context, id);
   }
 }

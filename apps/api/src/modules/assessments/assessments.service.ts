@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
 import {
   answerProblem,
   beliefGap,
@@ -23,11 +24,16 @@ import {
   AssessmentEntity,
   AssessmentResponseEntity,
   AssessmentTemplateEntity,
+  FindingEntity,
   TemplateQuestionEntity,
 } from './assessment.entity';
+import { UserEntity } from '../accounts/user.entity';
 import type {
   AssessmentDto,
   AssessmentSummaryDto,
+  CreateFindingDto,
+  FindingDto,
+  SubmittedAnswerDto,
   CreateAssessmentDto,
   MyResponseDto,
   QuestionDto,
@@ -269,6 +275,154 @@ export class AssessmentsService {
     });
   }
 
+  findings(context: OrganisationContext, assessmentId: string): Promise<FindingDto[]> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      await findAssessment(manager, context, assessmentId);
+      const findings = await manager.find(FindingEntity, {
+        where: { assessmentId },
+        order: { createdAt: 'ASC' },
+      });
+      return findings.map(toFindingDto);
+    });
+  }
+
+  /** A finding rests on answers of the same assessment only. */
+  addFinding(
+    context: OrganisationContext,
+    assessmentId: string,
+    input: CreateFindingDto,
+  ): Promise<FindingDto> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      await findAssessment(manager, context, assessmentId);
+      const answerIds = [...new Set(input.answerIds ?? [])];
+      if (answerIds.length > 0) {
+        const found: { count: string }[] = await manager.query(
+          `SELECT count(*) FROM assessment_answers a JOIN assessment_responses r ON r.id = a.response_id
+            WHERE r.assessment_id = $1 AND a.id = ANY($2::uuid[])`,
+          [assessmentId, answerIds],
+        );
+        if (Number(found[0]?.count) !== answerIds.length) {
+          throw new ValidationProblem([
+            { field: 'answerIds', reason: 'must be answers of this assessment' },
+          ]);
+        }
+      }
+      const finding = await manager.save(
+        manager.create(FindingEntity, {
+          organisationId: context.organisationId,
+          assessmentId,
+          title: input.title,
+          dimension: input.dimension ?? null,
+          severity: input.severity,
+          text: input.text ?? '',
+          answerIds,
+        }),
+      );
+      return toFindingDto(finding);
+    });
+  }
+
+  /** Every submitted answer with its id (for findings to cite) and its evidence. */
+  answers(context: OrganisationContext, assessmentId: string): Promise<SubmittedAnswerDto[]> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      await findAssessment(manager, context, assessmentId);
+      const responses = await manager.findBy(AssessmentResponseEntity, {
+        assessmentId,
+        status: 'submitted',
+      });
+      if (responses.length === 0) return [];
+      const people = new Map(
+        (
+          await manager.findBy(UserEntity, {
+            id: In(responses.map((response) => response.respondentUserId)),
+          })
+        ).map((person) => [person.id, person.name]),
+      );
+      const respondentOf = new Map(
+        responses.map((response) => [response.id, people.get(response.respondentUserId) ?? '']),
+      );
+      const answers = await manager.findBy(AssessmentAnswerEntity, {
+        responseId: In(responses.map((response) => response.id)),
+      });
+      return answers.map((answer) => ({
+        id: answer.id,
+        respondentName: respondentOf.get(answer.responseId) ?? '',
+        questionId: answer.questionId,
+        value: answer.value,
+        evidence: compactEvidence(answer),
+      }));
+    });
+  }
+
+  /** The results as CSV: each dimension, then the overall score and stage. */
+  async resultsCsv(context: OrganisationContext, assessmentId: string): Promise<string> {
+    const results = await this.results(context, assessmentId);
+    return stringify([
+      ['dimension', 'score', 'questions_answered', 'questions'],
+      ...results.dimensions.map((dimension) => [
+        dimension.dimension,
+        dimension.score ?? '',
+        dimension.answered,
+        dimension.questions,
+      ]),
+      ['overall', results.overallScore ?? '', '', ''],
+      ['stage', results.stage ? `${results.stage} ${results.stageName}` : '', '', ''],
+      ['evidence_share', results.evidenceShare ?? '', '', ''],
+      ['respondents', results.respondents, '', ''],
+    ]);
+  }
+
+  /** Every submitted answer with its evidence, one row each. */
+  answersCsv(context: OrganisationContext, assessmentId: string): Promise<string> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      await findAssessment(manager, context, assessmentId);
+      const rows = await manager
+        .createQueryBuilder(AssessmentAnswerEntity, 'answer')
+        .innerJoin(AssessmentResponseEntity, 'response', 'response.id = answer.response_id')
+        .innerJoin(TemplateQuestionEntity, 'question', 'question.id = answer.question_id')
+        .innerJoin(UserEntity, 'person', 'person.id = response.respondent_user_id')
+        .select([
+          'person.name AS respondent',
+          'question.position AS position',
+          'question.dimension AS dimension',
+          'question.kind AS kind',
+          'question.prompt AS prompt',
+          'answer.value AS value',
+          'answer.evidence_text AS evidence_text',
+          'answer.evidence_url AS evidence_url',
+          'answer.evidence_figure AS evidence_figure',
+        ])
+        .where("response.assessment_id = :assessmentId AND response.status = 'submitted'", {
+          assessmentId,
+        })
+        .orderBy('person.name')
+        .addOrderBy('question.position')
+        .getRawMany<Record<string, unknown>>();
+      return stringify([
+        [
+          'respondent',
+          'question',
+          'dimension',
+          'kind',
+          'answer',
+          'evidence_text',
+          'evidence_url',
+          'evidence_figure',
+        ],
+        ...rows.map((row) => [
+          row.respondent,
+          row.prompt,
+          row.dimension,
+          row.kind,
+          Array.isArray(row.value) ? (row.value as string[]).join('; ') : String(row.value),
+          row.evidence_text ?? '',
+          row.evidence_url ?? '',
+          row.evidence_figure ?? '',
+        ]),
+      ]);
+    });
+  }
+
   private async load(
     manager: EntityManager,
     context: OrganisationContext,
@@ -399,5 +553,18 @@ function toQuestionDto(question: TemplateQuestionEntity): QuestionDto {
     options: question.options,
     unit: question.unit,
     evidenceRequired: question.evidenceRequired,
+  };
+}
+
+function toFindingDto(finding: FindingEntity): FindingDto {
+  return {
+    id: finding.id,
+    assessmentId: finding.assessmentId,
+    title: finding.title,
+    dimension: finding.dimension,
+    severity: finding.severity,
+    text: finding.text,
+    answerIds: finding.answerIds,
+    createdAt: finding.createdAt.toISOString(),
   };
 }

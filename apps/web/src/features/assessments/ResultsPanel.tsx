@@ -1,6 +1,17 @@
 import '@mantine/charts/styles.css';
 import { BarChart, RadarChart } from '@mantine/charts';
-import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { ErrorState } from '../../ui/ErrorState';
 import { useResults } from './assessments.queries';
 
@@ -32,12 +43,23 @@ export function ResultsPanel(props: { orgId: string; assessmentId: string }) {
   const spread = data.ratingSpread as Spread | null;
   const gap = data.beliefGap as Gap | null;
   const dimensions = data.dimensions.filter((dimension) => dimension.questions > 0);
+  const exportBase = `/api/v1/organisations/${props.orgId}/assessments/${props.assessmentId}`;
   return (
     <Paper withBorder p="lg" component="section" aria-label="Results">
       <Stack>
-        <Title order={3} size="h4">
-          Results
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4">
+            Results
+          </Title>
+          <Group gap="xs">
+            <Button component="a" size="xs" variant="light" href={`${exportBase}/results.csv`}>
+              Results CSV
+            </Button>
+            <Button component="a" size="xs" variant="light" href={`${exportBase}/answers.csv`}>
+              Answers and evidence CSV
+            </Button>
+          </Group>
+        </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Figure label="Overall score (1-5)" value={score(data.overallScore)} />
           <Figure label="Stage" value={data.stage ? `${data.stage} · ${data.stageName}` : 'n/a'} />

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
+  IsIn,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -175,4 +176,63 @@ export class ResultsDto {
     additionalProperties: true,
   })
   beliefGap!: object | null;
+}
+
+export const FINDING_SEVERITIES = ['low', 'medium', 'high'] as const;
+
+export class CreateFindingDto {
+  @ApiProperty({ maxLength: 200, example: 'Leaders rate social higher than the evidence supports' })
+  @Transform(trimString)
+  @MaxLength(200)
+  @IsNotEmpty()
+  @IsString()
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 64, example: 'measurement and ROI' })
+  @IsOptional()
+  @MaxLength(64)
+  @IsString()
+  dimension?: string;
+
+  @ApiProperty({ enum: FINDING_SEVERITIES })
+  @IsIn(FINDING_SEVERITIES, { message: 'must be low, medium or high' })
+  severity!: (typeof FINDING_SEVERITIES)[number];
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @MaxLength(5000)
+  @IsString()
+  text?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Ids of answers of this assessment the finding rests on.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'must be UUIDs' })
+  @IsArray()
+  answerIds?: string[];
+}
+
+export class FindingDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) assessmentId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) dimension!: string | null;
+  @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [String] }) answerIds!: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class SubmittedAnswerDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() respondentName!: string;
+  @ApiProperty({ format: 'uuid' }) questionId!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  })
+  value!: unknown;
+  @ApiPropertyOptional({ type: EvidenceDto }) evidence?: EvidenceDto;
 }
