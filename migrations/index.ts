@@ -3,6 +3,9 @@ import { AccountsTenancyAudit1795420000000 } from './1795420000000-accounts-tena
 import { StrategyCycles1795424000000 } from './1795424000000-strategy-cycles';
 import { Assessments1795428000000 } from './1795428000000-assessments';
 import { AssessmentFindings1795432000000 } from './1795432000000-assessment-findings';
+import { AssessmentRespondents1795436000000 } from './1795436000000-assessment-respondents';
+import { PlanAndExecution1795440000000 } from './1795440000000-plan-and-execution';
+import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 
 /**
  * Every migration, oldest first. The API runs them at start, on the external and the embedded
@@ -15,4 +18,7 @@ export const migrations = [
   StrategyCycles1795424000000,
   Assessments1795428000000,
   AssessmentFindings1795432000000,
+  AssessmentRespondents1795436000000,
+  PlanAndExecution1795440000000,
+  WeeklyDigests1795444000000,
 ];

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -44,4 +45,29 @@ export function timingTable(rows: Timing[]): string {
         `| ${row.name} | ${row.samples} | ${format(row.p50)} | ${format(row.p95)} | ${format(row.p99)} |`,
     ),
   ].join('\n');
+}
+
+const REPORT_HEADER = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench`; do not edit by hand. Each API figure is a full HTTP round trip',
+  'over loopback (keep-alive), sequential, after a warm-up; beside it, the bare SQL the route',
+  'runs, through one `pg` connection: the floor. The gap is what routing, validation, the ORM',
+  'and serialisation add. Each section says when, on what machine and with what data it ran.',
+  '',
+].join('\n');
+
+/**
+ * Writes one benchmark's section of docs/benchmarks.md (`## title` up to the next section),
+ * leaving the other benchmarks' sections as they were.
+ */
+export function writeReportSection(report: string, title: string, body: string[]): void {
+  const existing = existsSync(report) ? readFileSync(report, 'utf8') : '';
+  const sections = new Map<string, string>();
+  for (const part of existing.split(/^(?=## )/m).slice(1)) {
+    const heading = part.split('\n', 1)[0]!.slice(3).trim();
+    sections.set(heading, part.trimEnd());
+  }
+  sections.set(title, [`## ${title}`, '', ...body].join('\n').trimEnd());
+  writeFileSync(report, `${REPORT_HEADER}\n${[...sections.values()].join('\n\n')}\n`);
 }

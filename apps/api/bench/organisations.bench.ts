@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { signUp, TEST_PASSWORD } from '../test/support/factories';
 import { startTestApp } from '../test/support/harness';
 import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
-import { machineDescription, measure, timingTable } from './bench-support';
+import { machineDescription, measure, timingTable, writeReportSection } from './bench-support';
 
 const ORGANISATIONS = 10_000;
 // A consultant steering many clients: one organisation in twenty is theirs.
@@ -133,26 +132,13 @@ it('measures the organisations routes against their bare SQL', async () => {
       ),
     ];
     const postgres = (await sql.query('SHOW server_version')).rows[0].server_version as string;
-    writeFileSync(
-      report,
-      [
-        '# Benchmarks',
-        '',
-        'Written by `npm run bench`; do not edit by hand. Each API figure is a full HTTP round trip',
-        'over loopback (keep-alive), sequential, after a warm-up; beside it, the bare SQL the route',
-        'runs, through one `pg` connection: the floor. The gap is what routing, validation, the ORM',
-        'and serialisation add.',
-        '',
-        `- Date: ${new Date().toISOString().slice(0, 10)}`,
-        `- Machine: ${machineDescription(`PostgreSQL ${postgres}`)}`,
-        `- Data: ${ORGANISATIONS.toLocaleString('en-GB')} organisations; the caller, a consultant, belongs to ${MEMBERSHIPS.toLocaleString('en-GB')} of them`,
-        '',
-        '## Organisations',
-        '',
-        timingTable(timings),
-        '',
-      ].join('\n'),
-    );
+    writeReportSection(report, 'Organisations', [
+      `- Date: ${new Date().toISOString().slice(0, 10)}`,
+      `- Machine: ${machineDescription(`PostgreSQL ${postgres}`)}`,
+      `- Data: ${ORGANISATIONS.toLocaleString('en-GB')} organisations; the caller, a consultant, belongs to ${MEMBERSHIPS.toLocaleString('en-GB')} of them`,
+      '',
+      timingTable(timings),
+    ]);
   } finally {
     await sql.end();
     await application.end();

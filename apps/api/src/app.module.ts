@@ -17,11 +17,14 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AssessmentsModule } from './modules/assessments/assessments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { ExecutionModule } from './modules/execution/execution.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PlanModule } from './modules/plan/plan.module';
+import { LiveModule } from './modules/live/live.module';
 
 export interface AppOptions {
   environment: Environment;
@@ -63,6 +66,9 @@ export class AppModule {
         AuditModule,
         CyclesModule,
         AssessmentsModule,
+        ExecutionModule,
+        PlanModule,
+        LiveModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Controller, Get, Module } from '@nestjs/common';
 import { can, ROLES, type Role } from '@roi/domain';
 import { randomUUID } from 'node:crypto';
@@ -53,10 +54,39 @@ describe('access matrix', () => {
   /** A request as a client: a session (with its CSRF token), an API key, or nobody. */
   function send(route: Route, path: string, as?: TestUser | { key: string }) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
-    if (as instanceof TestUser) return as[method](path).send(method === 'get' ? undefined : {});
-    const request = supertest(api.app.getHttpServer())[method](path);
-    if (as) request.set('Authorization', `Bearer ${as.key}`);
-    return method === 'get' ? request : request.send({});
+    const request =
+      as instanceof TestUser ? as[method](path) : supertest(api.app.getHttpServer())[method](path);
+    if (as && !(as instanceof TestUser)) request.set('Authorization', `Bearer ${as.key}`);
+    if (method !== 'get') return request.send({});
+    // superagent hands the parser node's IncomingMessage, though its types name its own Response.
+    return request
+      .buffer(true)
+      .parse(untilStreamOrEnd as unknown as Parameters<typeof request.parse>[0]);
+  }
+
+  /**
+   * An event stream that the guard let through never ends: its headers are the answer, so the
+   * connection is dropped once they arrive. Anything else is read to the end as JSON.
+   */
+  function untilStreamOrEnd(
+    response: IncomingMessage,
+    callback: (error: Error | null, body: unknown) => void,
+  ) {
+    if (String(response.headers['content-type']).startsWith('text/event-stream')) {
+      response.destroy();
+      callback(null, {});
+      return;
+    }
+    let text = '';
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => (text += chunk));
+    response.on('end', () => {
+      try {
+        callback(null, text ? JSON.parse(text) : {});
+      } catch {
+        callback(null, { text });
+      }
+    });
   }
 
   /** A fresh session for a role, for routes that end sessions or memberships. */

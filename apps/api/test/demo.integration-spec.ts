@@ -38,4 +38,34 @@ describe('the demo organisation', () => {
       await api.close();
     }
   });
+
+  it('has a living plan to explore: outcomes, measured KPIs, an experiment and milestones', async () => {
+    const api = await startTestApp({ databaseUrl });
+    try {
+      const agent = (await import('supertest')).default.agent(api.app.getHttpServer());
+      const { body } = await agent
+        .post('/api/v1/auth/sign-in')
+        .send({ email: DEMO_PEOPLE[0]!.email, password: DEMO_PASSWORD })
+        .expect(200);
+      const base = `/api/v1/organisations/${body.memberships[0].organisationId}`;
+      const kpis = (await agent.get(`${base}/kpis`).expect(200)).body;
+      expect(kpis.map((kpi: { code: string }) => kpi.code)).toEqual([
+        'G-CIRCLE',
+        'G-PRESS',
+        'G-RENEW',
+        'G-REPLY',
+      ]);
+      expect(kpis.find((kpi: { code: string }) => kpi.code === 'G-PRESS').status).toBe('no_data');
+      expect(kpis.find((kpi: { code: string }) => kpi.code === 'G-RENEW').status).not.toBe(
+        'no_data',
+      );
+      const initiatives = (await agent.get(`${base}/initiatives`).expect(200)).body;
+      expect(initiatives).toHaveLength(3);
+      expect(
+        initiatives.filter((item: { isExperiment: boolean }) => item.isExperiment),
+      ).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -30,6 +30,12 @@ describeWithBrowser('a leadership pulse in the browser', () => {
     return page;
   }
 
+  /** The shell's header is fixed: a full-page picture taken scrolled down draws it mid-page. */
+  async function screenshotFromTop(page: Page, name: string) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, name);
+  }
+
   async function answerPulse(page: Page, url: string, rating: number, evidence: string) {
     await page.goto(url);
     const question = page.getByRole('group', { name: /How effectively do you feel/ });
@@ -80,7 +86,7 @@ describeWithBrowser('a leadership pulse in the browser', () => {
     );
 
     await owner.reload();
-    await owner.getByText('3 submitted').waitFor();
+    await owner.getByText('3 submitted · you have submitted').waitFor();
     await owner.getByRole('button', { name: 'Close assessment' }).click();
     await owner.getByText('closed', { exact: true }).waitFor();
 
@@ -94,10 +100,54 @@ describeWithBrowser('a leadership pulse in the browser', () => {
     await results.getByText('Ratings from 2 to 4').waitFor();
     expect(await results.locator('.recharts-surface').count()).toBeGreaterThan(0);
     await screenshot(owner, 'pulse-results');
-    await results.getByRole('tab', { name: 'Table' }).click();
-    await results
+    const scores = results.getByRole('region', { name: 'Scores' });
+    await scores.getByRole('tab', { name: 'Table' }).click();
+    await scores
       .getByRole('table', { name: 'Scores by dimension' })
       .getByText('leadership pulse')
       .waitFor();
+
+    // The pulse requires evidence for its rating, so all three answers carry it.
+    const coverage = results.getByRole('region', { name: 'Evidence coverage' });
+    expect(await coverage.locator('.recharts-surface').count()).toBeGreaterThan(0);
+    await coverage.getByRole('tab', { name: 'Table' }).click();
+    const coverageRow = coverage
+      .getByRole('table', { name: 'Evidence coverage by dimension' })
+      .getByRole('row', { name: /leadership pulse/ });
+    await coverageRow.waitFor();
+    expect(await coverageRow.getByRole('cell').allInnerTexts()).toEqual([
+      'leadership pulse',
+      '3',
+      '3',
+      '0',
+      '100%',
+    ]);
+
+    const findings = owner.getByRole('region', { name: 'Findings' });
+    await findings.getByText('No finding yet').waitFor();
+    await findings.getByRole('button', { name: 'Record a finding' }).click();
+    const findingForm = findings.getByRole('form', { name: 'Record a finding' });
+    await findingForm.getByLabel('Title').fill('Most campaigns go unmeasured');
+    await findingForm.getByRole('radio', { name: 'High' }).check();
+    await findingForm.getByLabel('Dimension').click();
+    await owner.getByRole('option', { name: 'leadership pulse' }).click();
+    await findingForm
+      .getByLabel('What the answers show')
+      .fill('The lowest rating rests on the measurement record: a quarter of campaigns measured.');
+    await findingForm.getByRole('checkbox', { name: /^Owen Hughes/ }).check();
+    await screenshotFromTop(owner, 'finding-form');
+    await findingForm.getByRole('button', { name: 'Record finding' }).click();
+
+    const finding = findings.getByRole('article', { name: 'Most campaigns go unmeasured' });
+    await finding.getByText('high', { exact: true }).waitFor();
+    const cited = finding.getByRole('list', { name: 'Cited answers' }).getByRole('listitem');
+    expect(await cited.count()).toBe(1);
+    await cited
+      .getByText(/^Owen Hughes, Programme Manager · How effectively do you feel/)
+      .waitFor();
+    await cited.getByText(/^2 of 5/).waitFor();
+    await cited.getByText('Evidence: Only 3 of 12 campaigns were measured').waitFor();
+    expect(await findings.getByRole('form', { name: 'Record a finding' }).count()).toBe(0);
+    await screenshotFromTop(owner, 'pulse-results-and-findings');
   });
 });

@@ -1,4 +1,4 @@
-import { beliefGap, evidenceShare, ratingSpread } from './assessment-evidence';
+import { beliefGap, evidenceCoverage, evidenceShare, ratingSpread } from './assessment-evidence';
 
 describe('evidence and spread of an assessment', () => {
   it('reports the share of answers backed by evidence', () => {
@@ -32,5 +32,25 @@ describe('evidence and spread of an assessment', () => {
       ]),
     ).toEqual({ believed: 4, supported: 3.5, gap: 0.5, evidencedRatings: 2 });
     expect(beliefGap([{ value: 5, hasEvidence: false }])).toBeNull();
+  });
+});
+
+describe('evidence coverage by dimension', () => {
+  it('counts answers and evidence per dimension in the order dimensions first appear', () => {
+    expect(
+      evidenceCoverage([
+        { dimension: 'reach', hasEvidence: true },
+        { dimension: 'channels', hasEvidence: false },
+        { dimension: 'reach', hasEvidence: false },
+        { dimension: 'reach', hasEvidence: true },
+      ]),
+    ).toEqual([
+      { dimension: 'reach', answers: 3, withEvidence: 2, share: 2 / 3 },
+      { dimension: 'channels', answers: 1, withEvidence: 0, share: 0 },
+    ]);
+  });
+
+  it('is empty with no answer', () => {
+    expect(evidenceCoverage([])).toEqual([]);
   });
 });

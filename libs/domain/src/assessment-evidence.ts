@@ -71,3 +71,32 @@ export function beliefGap(ratings: EvidencedRating[]): BeliefGap | null {
 function exactMean(values: number[]) {
   return values.reduce((sum, value) => sum.add(value), new Fraction(0)).div(values.length);
 }
+
+export interface EvidenceCoverage {
+  dimension: string;
+  answers: number;
+  withEvidence: number;
+  /** withEvidence / answers: the evidence share of this dimension alone. */
+  share: number;
+}
+
+/**
+ * The evidence share broken down by dimension, so a team sees where its answers rest on evidence
+ * and where on opinion; dimensions keep the order in which they first appear.
+ */
+export function evidenceCoverage(
+  answers: { dimension: string; hasEvidence: boolean }[],
+): EvidenceCoverage[] {
+  const byDimension = new Map<string, { answers: number; withEvidence: number }>();
+  for (const answer of answers) {
+    const tally = byDimension.get(answer.dimension) ?? { answers: 0, withEvidence: 0 };
+    tally.answers += 1;
+    if (answer.hasEvidence) tally.withEvidence += 1;
+    byDimension.set(answer.dimension, tally);
+  }
+  return [...byDimension].map(([dimension, tally]) => ({
+    dimension,
+    ...tally,
+    share: new Fraction(tally.withEvidence, tally.answers).valueOf(),
+  }));
+}

@@ -1,4 +1,4 @@
-import { answerProblem, hasEvidence } from './assessment-templates';
+import { answerProblem, hasEvidence, questionDefinitionProblems } from './assessment-templates';
 
 describe('answers to assessment questions', () => {
   it('takes a whole 1-5 rating for a scale question and nothing else', () => {
@@ -29,5 +29,33 @@ describe('answers to assessment questions', () => {
     expect(hasEvidence({ figure: 0 })).toBe(true);
     expect(hasEvidence({ text: '   ' })).toBe(false);
     expect(hasEvidence(undefined)).toBe(false);
+  });
+});
+
+describe('a question an organisation writes', () => {
+  const five = ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'];
+
+  it.each([
+    { question: { dimension: 'd', kind: 'scale', prompt: 'p', anchors: five }, fields: [] },
+    {
+      question: { dimension: 'd', kind: 'scale', prompt: 'p', anchors: five.slice(1) },
+      fields: ['anchors'],
+    },
+    {
+      question: { dimension: 'd', kind: 'single_choice', prompt: 'p', options: ['Yes', 'No'] },
+      fields: [],
+    },
+    {
+      question: { dimension: 'd', kind: 'multiple_choice', prompt: 'p', options: ['Yes', 'Yes'] },
+      fields: ['options'],
+    },
+    { question: { dimension: 'd', kind: 'number', prompt: 'p', unit: 'followers' }, fields: [] },
+    { question: { dimension: 'd', kind: 'number', prompt: 'p' }, fields: ['unit'] },
+    {
+      question: { dimension: 'd', kind: 'text', prompt: 'p', unit: 'x', options: ['a', 'b'] },
+      fields: ['options', 'unit'],
+    },
+  ] as const)('$question.kind with $fields wrong', ({ question, fields }) => {
+    expect(questionDefinitionProblems(question).map((problem) => problem.field)).toEqual(fields);
   });
 });

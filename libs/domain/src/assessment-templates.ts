@@ -73,3 +73,50 @@ export function hasEvidence(evidence: Evidence | null | undefined): boolean {
       typeof evidence.figure === 'number'),
   );
 }
+
+/** A question as an organisation writes it into its own template. */
+export interface QuestionDefinition {
+  dimension: string;
+  kind: QuestionKind;
+  prompt: string;
+  anchors?: readonly string[] | null;
+  options?: readonly string[] | null;
+  unit?: string | null;
+}
+
+export const TEMPLATE_MAX_QUESTIONS = 100;
+
+/**
+ * What is wrong with a written question, field by field: a scale names its five anchors (the
+ * labels respondents rate against), a choice offers at least two distinct options, a number says
+ * its unit, and only the kinds that use them carry anchors, options or a unit.
+ */
+export function questionDefinitionProblems(
+  question: QuestionDefinition,
+): { field: 'anchors' | 'options' | 'unit'; reason: string }[] {
+  const problems: { field: 'anchors' | 'options' | 'unit'; reason: string }[] = [];
+  const anchors = question.anchors ?? [];
+  const options = question.options ?? [];
+  const unit = (question.unit ?? '').trim();
+  if (question.kind === 'scale') {
+    if (anchors.length !== 5 || anchors.some((anchor) => !anchor.trim())) {
+      problems.push({ field: 'anchors', reason: 'a scale needs five labels, for 1 to 5' });
+    }
+  } else if (anchors.length > 0) {
+    problems.push({ field: 'anchors', reason: 'only a 1-5 scale has anchors' });
+  }
+  if (question.kind === 'single_choice' || question.kind === 'multiple_choice') {
+    const distinct = new Set(options.map((option) => option.trim()));
+    if (options.length < 2 || distinct.size !== options.length || distinct.has('')) {
+      problems.push({ field: 'options', reason: 'a choice needs at least two distinct options' });
+    }
+  } else if (options.length > 0) {
+    problems.push({ field: 'options', reason: 'only a choice has options' });
+  }
+  if (question.kind === 'number') {
+    if (!unit) problems.push({ field: 'unit', reason: 'a number says its unit' });
+  } else if (unit) {
+    problems.push({ field: 'unit', reason: 'only a number has a unit' });
+  }
+  return problems;
+}

@@ -34,8 +34,21 @@ export function fiscalYearContaining(date: string, startMonth: number): FiscalYe
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Thousands of milestones share a few hundred dates: each is checked once, not at every use.
+const knownDates = new Set<string>();
+
 /** True for a real calendar date written `YYYY-MM-DD` (2027-02-29 is not one). */
 export function isIsoDate(value: string): boolean {
+  if (knownDates.has(value)) return true;
+  const valid = checkIsoDate(value);
+  if (valid) {
+    if (knownDates.size >= 50_000) knownDates.clear();
+    knownDates.add(value);
+  }
+  return valid;
+}
+
+function checkIsoDate(value: string): boolean {
   const match = isoDatePattern.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

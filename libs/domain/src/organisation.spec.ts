@@ -1,6 +1,7 @@
 import {
   organisationNameProblem,
   organisationSettingsProblems,
+  todayIn,
   type OrganisationSettings,
 } from './organisation';
 
@@ -48,5 +49,14 @@ describe('organisationNameProblem', () => {
     expect(organisationNameProblem(' \t ')).toBe('must not be empty');
     expect(organisationNameProblem(` ${'x'.repeat(120)} `)).toBeNull();
     expect(organisationNameProblem('x'.repeat(121))).toBe('must be at most 120 characters');
+  });
+});
+
+describe("the organisation's today", () => {
+  it('is the date where the organisation is, not where the server is', () => {
+    const lateEvening = new Date('2027-03-31T23:30:00Z');
+    expect(todayIn('UTC', lateEvening)).toBe('2027-03-31');
+    expect(todayIn('Europe/Dublin', lateEvening)).toBe('2027-04-01');
+    expect(todayIn('America/New_York', lateEvening)).toBe('2027-03-31');
   });
 });

@@ -62,3 +62,16 @@ export function organisationSettingsProblems(settings: OrganisationSettings): Se
   }
   return problems;
 }
+
+/**
+ * Today's date (YYYY-MM-DD) where the organisation is: "as of today" in a KPI status or an
+ * overdue milestone means the organisation's today, not the server's.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

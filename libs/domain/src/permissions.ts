@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   'steps.sign-off': 'Sign a step off once its exit criteria are met, or reopen it with a reason',
   'assessments.manage': 'Start and close assessments',
   'assessments.respond': 'Answer assessments, with evidence',
+  'plan.edit':
+    'Shape the plan: outcomes, objectives, KPIs, initiatives, experiments and milestones; submit it for approval',
+  'plan.approve': 'Approve or reject a submitted version of the plan',
+  'plan.comment': 'Question or challenge outcomes, objectives and KPIs, and resolve comments',
+  'execution.update': 'Record KPI measurements, milestone progress and check-ins',
   'outbox.read': 'Read the mail the product has sent (development mail transport)',
 } as const;
 
@@ -29,6 +34,10 @@ const leadership: Permission[] = [
   'steps.sign-off',
   'assessments.manage',
   'assessments.respond',
+  'plan.edit',
+  'plan.approve',
+  'plan.comment',
+  'execution.update',
   'organisation.update',
   'members.read',
   'members.manage',
@@ -49,8 +58,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cycles.manage',
     'assessments.manage',
     'assessments.respond',
+    'plan.edit',
+    'plan.comment',
+    'execution.update',
   ],
-  contributor: [...everyone, 'members.read', 'assessments.respond'],
+  // Contributors do the work: they report progress and question the plan, but do not shape it.
+  contributor: [
+    ...everyone,
+    'members.read',
+    'assessments.respond',
+    'plan.comment',
+    'execution.update',
+  ],
   // Board members read reports and dashboards, nothing else.
   board_member: everyone,
 };

@@ -100,6 +100,13 @@ export class Environment {
   @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://roi.example.org' })
   PUBLIC_URL?: string;
 
+  /**
+   * Sends each organisation its weekly milestone digest on Monday morning (its time zone). Safe
+   * with several API processes: each week is sent once. Tests switch it off.
+   */
+  @IsIn(['on', 'off'])
+  DIGEST_SCHEDULER: 'on' | 'off' = 'on';
+
   /** The built web app the API serves; empty to serve the API alone. */
   @IsOptional()
   @IsString()

@@ -7,12 +7,29 @@ import { ApiKeyEntity } from '../modules/api-keys/api-key.entity';
 import {
   AssessmentAnswerEntity,
   AssessmentEntity,
+  AssessmentRespondentEntity,
   AssessmentResponseEntity,
   AssessmentTemplateEntity,
+  BaselineFigureEntity,
   FindingEntity,
   TemplateQuestionEntity,
 } from '../modules/assessments/assessment.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import {
+  CheckInEntity,
+  MilestoneDependencyEntity,
+  MilestoneEntity,
+} from '../modules/execution/execution.entity';
+import {
+  InitiativeEntity,
+  InitiativeObjectiveEntity,
+  KpiEntity,
+  KpiMeasurementEntity,
+  ObjectiveEntity,
+  OutcomeEntity,
+  PlanCommentEntity,
+  PlanVersionEntity,
+} from '../modules/plan/plan.entity';
 import { CycleEntity, CycleStepEntity, StepCriterionEntity } from '../modules/cycles/cycle.entity';
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { OutboxMessageEntity } from '../modules/mail/outbox-message.entity';
@@ -37,7 +54,20 @@ export const entities = [
   AssessmentEntity,
   AssessmentResponseEntity,
   AssessmentAnswerEntity,
+  AssessmentRespondentEntity,
+  BaselineFigureEntity,
   FindingEntity,
+  OutcomeEntity,
+  ObjectiveEntity,
+  KpiEntity,
+  KpiMeasurementEntity,
+  InitiativeEntity,
+  InitiativeObjectiveEntity,
+  PlanCommentEntity,
+  PlanVersionEntity,
+  MilestoneEntity,
+  MilestoneDependencyEntity,
+  CheckInEntity,
 ];
 
 /**

@@ -26,6 +26,8 @@ const GENEROUS_LIMITS = {
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: '1000',
   SIGN_IN_ATTEMPTS_PER_ADDRESS: '100000',
 };
+// Digests sent on their own would land in other tests' outboxes; their tests send them on purpose.
+const QUIET = { DIGEST_SCHEDULER: 'off' };
 
 /**
  * The whole API, configured exactly as main.ts configures it, on this run's throwaway database
@@ -44,6 +46,7 @@ export async function startTestApp(
   const environment = validateEnvironment({
     NODE_ENV: 'test',
     ...GENEROUS_LIMITS,
+    ...QUIET,
     ...options.environment,
   });
   const moduleRef = await Test.createTestingModule({

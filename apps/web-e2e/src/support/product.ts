@@ -26,7 +26,14 @@ export async function startProduct(): Promise<RunningProduct> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(repositoryRoot, 'dist/apps/api/main.js')], {
     cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    // The weekly digest's scheduler would only add mail the tests do not read.
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DIGEST_SCHEDULER: 'off',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

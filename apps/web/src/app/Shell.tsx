@@ -27,6 +27,14 @@ const ADMINISTRATION: { path: string; label: string; permission: Permission }[] 
   { path: 'settings', label: 'Settings', permission: 'organisation.update' },
 ];
 
+const PLAN_AND_EXECUTION: { path: string; label: string }[] = [
+  { path: 'plan', label: 'Strategy map' },
+  { path: 'plan/versions', label: 'Plan versions' },
+  { path: 'plan/learning', label: 'Learning log' },
+  { path: 'execution', label: 'Milestones' },
+  { path: 'execution/timeline', label: 'Timeline and burn-up' },
+];
+
 /** The frame of every signed-in page: the organisation switcher, the six steps, the person. */
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -76,6 +84,23 @@ export function Shell() {
                 label="Assessments"
                 onClick={close}
               />
+              <NavLink
+                component={RouterNavLink}
+                to={`${base}/assessment-templates`}
+                label="Assessment templates"
+                onClick={close}
+              />
+              <SectionLabel>Plan and execution</SectionLabel>
+              {PLAN_AND_EXECUTION.map((item) => (
+                <NavLink
+                  key={item.path}
+                  component={RouterNavLink}
+                  to={`${base}/${item.path}`}
+                  end
+                  label={item.label}
+                  onClick={close}
+                />
+              ))}
               <SectionLabel>Strategy cycle</SectionLabel>
               {STRATEGY_STEPS.map((step) => (
                 <NavLink

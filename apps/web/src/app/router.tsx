@@ -27,6 +27,13 @@ export const router = createBrowserRouter([
     })),
   },
   {
+    // A senior manager without an account answers an assessment here, through a response link.
+    path: 'respond/:token',
+    ...page(async () => ({
+      Component: (await import('../features/assessments/RespondPage')).RespondPage,
+    })),
+  },
+  {
     element: <RequireSession />,
     children: [
       {
@@ -84,11 +91,70 @@ export const router = createBrowserRouter([
                 })),
               },
               {
+                path: 'assessment-templates',
+                ...page(async () => ({
+                  Component: (await import('../features/assessments/TemplatesPage')).TemplatesPage,
+                })),
+              },
+              {
                 path: 'assessments/:assessmentId',
                 ...page(async () => ({
                   Component: (await import('../features/assessments/AssessmentPage'))
                     .AssessmentPage,
                 })),
+              },
+              {
+                // The plan and execution pages share one live connection to the plan's changes.
+                ...page(async () => ({
+                  Component: (await import('../features/plan/PlanLiveLayout')).PlanLiveLayout,
+                })),
+                children: [
+                  {
+                    path: 'plan',
+                    ...page(async () => ({
+                      Component: (await import('../features/plan/StrategyMapPage')).StrategyMapPage,
+                    })),
+                  },
+                  {
+                    path: 'plan/print',
+                    ...page(async () => ({
+                      Component: (await import('../features/plan/StrategyPrintPage'))
+                        .StrategyPrintPage,
+                    })),
+                  },
+                  {
+                    path: 'plan/kpis/:kpiId',
+                    ...page(async () => ({
+                      Component: (await import('../features/plan/KpiPage')).KpiPage,
+                    })),
+                  },
+                  {
+                    path: 'plan/versions',
+                    ...page(async () => ({
+                      Component: (await import('../features/plan/PlanVersionsPage'))
+                        .PlanVersionsPage,
+                    })),
+                  },
+                  {
+                    path: 'plan/learning',
+                    ...page(async () => ({
+                      Component: (await import('../features/plan/LearningLogPage')).LearningLogPage,
+                    })),
+                  },
+                  {
+                    path: 'execution',
+                    ...page(async () => ({
+                      Component: (await import('../features/execution/ExecutionPage'))
+                        .ExecutionPage,
+                    })),
+                  },
+                  {
+                    path: 'execution/timeline',
+                    ...page(async () => ({
+                      Component: (await import('../features/execution/TimelinePage')).TimelinePage,
+                    })),
+                  },
+                ],
               },
               {
                 path: 'steps/:stepKey',

@@ -13,6 +13,7 @@ export interface Scope {
   userId?: string;
   invitationTokenHash?: string;
   apiKeyHash?: string;
+  responseLinkHash?: string;
 }
 
 /** Who is acting, for the audit rows written in the same transaction. */
@@ -70,12 +71,14 @@ export function actorOf(context: RequestContext): AuditActor {
 export async function setScope(manager: EntityManager, scope: Scope): Promise<void> {
   await manager.query(
     `SELECT set_config('app.organisation_id', $1, true), set_config('app.user_id', $2, true),
-            set_config('app.invitation_token_hash', $3, true), set_config('app.api_key_hash', $4, true)`,
+            set_config('app.invitation_token_hash', $3, true), set_config('app.api_key_hash', $4, true),
+            set_config('app.response_link_hash', $5, true)`,
     [
       scope.organisationId ?? '',
       scope.userId ?? '',
       scope.invitationTokenHash ?? '',
       scope.apiKeyHash ?? '',
+      scope.responseLinkHash ?? '',
     ],
   );
 }

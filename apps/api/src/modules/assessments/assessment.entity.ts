@@ -16,6 +16,9 @@ export class AssessmentTemplateEntity {
   @Column({ type: 'varchar', length: 120 }) name!: string;
   @Column({ type: 'varchar', length: 1000 }) description!: string;
   @Column({ type: 'integer' }) version!: number;
+  @Column({ name: 'based_on_template_id', type: 'uuid', nullable: true }) basedOnTemplateId!:
+    string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
 @Entity({ name: 'template_questions' })
@@ -54,7 +57,9 @@ export class AssessmentResponseEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
   @Column({ name: 'assessment_id', type: 'uuid' }) assessmentId!: string;
-  @Column({ name: 'respondent_user_id', type: 'uuid' }) respondentUserId!: string;
+  @Column({ name: 'respondent_id', type: 'uuid' }) respondentId!: string;
+  @Column({ name: 'respondent_user_id', type: 'uuid', nullable: true }) respondentUserId!:
+    string | null;
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: 'draft' | 'submitted';
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ type: 'integer', default: 1 }) version!: number;
@@ -92,4 +97,42 @@ export class FindingEntity {
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** Someone asked to answer: a member, or a person without an account holding a response link. */
+@Audited({ type: 'assessment_respondent' })
+@Entity({ name: 'assessment_respondents' })
+export class AssessmentRespondentEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
+  @Column({ name: 'assessment_id', type: 'uuid' }) assessmentId!: string;
+  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+  @Column({ type: 'varchar', length: 120 }) name!: string;
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
+  @Column({ name: 'token_hash', type: 'char', length: 64, nullable: true }) tokenHash!:
+    string | null;
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true }) expiresAt!: Date | null;
+  @Column({ name: 'last_reminded_at', type: 'timestamptz', nullable: true })
+  lastRemindedAt!: Date | null;
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Audited({ type: 'baseline_figure' })
+@Entity({ name: 'baseline_figures' })
+export class BaselineFigureEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
+  @Column({ name: 'cycle_id', type: 'uuid' }) cycleId!: string;
+  @Column({ name: 'assessment_id', type: 'uuid' }) assessmentId!: string;
+  @Column({ name: 'question_id', type: 'uuid' }) questionId!: string;
+  @Column({ type: 'varchar', length: 500 }) name!: string;
+  @Column({ type: 'varchar', length: 64 }) dimension!: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) unit!: string | null;
+  // Exact: numeric, read back as text.
+  @Column({ type: 'numeric' }) value!: string;
+  @Column({ name: 'measured_on', type: 'date' }) measuredOn!: string;
+  @Column({ type: 'integer' }) respondents!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -20,22 +20,12 @@ import {
   ResultsDto,
   SaveResponseDto,
   SubmittedAnswerDto,
-  TemplateDto,
 } from './dto/assessment.dto';
 
 @ApiTags('assessments')
 @Controller('organisations/:orgId')
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
-
-  @Get('assessment-templates')
-  @Requires('organisation.read')
-  @ApiOperation({ summary: 'Assessment templates (built-in and own) with their questions' })
-  @ApiOkResponse({ type: [TemplateDto] })
-  @ApiProblems(401, 403, 404)
-  templates(@InOrganisation() context: OrganisationContext) {
-    return this.assessments.templates(context);
-  }
 
   @Post('assessments')
   @Requires('assessments.manage')

@@ -1,27 +1,19 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import {
-  answerProblem,
-  beliefGap,
-  evidenceShare,
-  hasEvidence,
-  MATURITY_STAGES,
-  ratingSpread,
-  scoreAssessment,
-} from '@roi/domain';
+import { compactEvidence } from './assessment-answers';
+import { toQuestionDto } from './templates.service';
+import { responseOf, refuseClosed, saveDraft, submitDraft } from './assessment-responses';
+import { recordBaselineFigures } from './baseline-figures';
+import { assessmentResults } from './assessment-results';
 import { In, type EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
-import {
-  type FieldError,
-  NotFoundProblem,
-  RuleProblem,
-  ValidationProblem,
-} from '../../common/problem-details/problem';
+import { NotFoundProblem, ValidationProblem } from '../../common/problem-details/problem';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
 import { CycleEntity } from '../cycles/cycle.entity';
 import {
   AssessmentAnswerEntity,
   AssessmentEntity,
+  AssessmentRespondentEntity,
   AssessmentResponseEntity,
   AssessmentTemplateEntity,
   FindingEntity,
@@ -35,40 +27,13 @@ import type {
   FindingDto,
   SubmittedAnswerDto,
   CreateAssessmentDto,
-  MyResponseDto,
-  QuestionDto,
   ResultsDto,
   SaveResponseDto,
-  TemplateDto,
 } from './dto/assessment.dto';
 
 @Injectable()
 export class AssessmentsService {
   constructor(private readonly scoped: ScopedDatabase) {}
-
-  /** The built-in templates and the organisation's own, each with its questions. */
-  templates(context: OrganisationContext): Promise<TemplateDto[]> {
-    return this.scoped.inOrganisation(context, async (manager) => {
-      const templates = await manager.find(AssessmentTemplateEntity, {
-        order: { name: 'ASC', version: 'DESC' },
-      });
-      const questions = await manager.find(TemplateQuestionEntity, {
-        where: { templateId: In(templates.map((template) => template.id)) },
-        order: { position: 'ASC' },
-      });
-      return templates.map((template) => ({
-        id: template.id,
-        key: template.key,
-        name: template.name,
-        description: template.description,
-        version: template.version,
-        builtIn: template.organisationId === null,
-        questions: questions
-          .filter((question) => question.templateId === template.id)
-          .map(toQuestionDto),
-      }));
-    });
-  }
 
   create(context: OrganisationContext, input: CreateAssessmentDto): Promise<AssessmentDto> {
     return this.scoped.inOrganisation(context, async (manager) => {
@@ -127,88 +92,23 @@ export class AssessmentsService {
     assessmentId: string,
     input: SaveResponseDto,
   ): Promise<AssessmentDto> {
-    const respondentId = respondent(context);
     return this.scoped.inOrganisation(context, async (manager) => {
       const assessment = await findAssessment(manager, context, assessmentId, true);
-      refuseClosed(assessment);
-      const questions = await manager.findBy(TemplateQuestionEntity, {
-        templateId: assessment.templateId,
-      });
-      refuseBadAnswers(input, questions);
-      let response = await manager.findOneBy(AssessmentResponseEntity, {
-        assessmentId,
-        respondentUserId: respondentId,
-      });
-      if (response?.status === 'submitted') {
-        throw new RuleProblem(
-          'Already submitted',
-          'You have submitted your response; it no longer changes.',
-        );
-      }
-      response ??= await manager.save(
-        manager.create(AssessmentResponseEntity, {
-          organisationId: context.organisationId,
-          assessmentId,
-          respondentUserId: respondentId,
-        }),
+      await saveDraft(
+        manager,
+        assessment,
+        await memberRespondent(manager, context, assessment),
+        input,
       );
-      await manager.delete(AssessmentAnswerEntity, { responseId: response.id });
-      await manager.insert(
-        AssessmentAnswerEntity,
-        input.answers.map((answer) => ({
-          organisationId: context.organisationId,
-          responseId: response.id,
-          questionId: answer.questionId,
-          value: answer.value as object,
-          evidenceText: answer.evidence?.text?.trim() || null,
-          evidenceUrl: answer.evidence?.url?.trim() || null,
-          evidenceFigure:
-            typeof answer.evidence?.figure === 'number' ? String(answer.evidence.figure) : null,
-        })),
-      );
-      response.version += 1;
-      await manager.save(response);
       return this.load(manager, context, assessmentId);
     });
   }
 
   /** Submits the caller's draft; every answer to a question that asks for evidence must carry some. */
   submitMyResponse(context: OrganisationContext, assessmentId: string): Promise<AssessmentDto> {
-    const respondentId = respondent(context);
     return this.scoped.inOrganisation(context, async (manager) => {
       const assessment = await findAssessment(manager, context, assessmentId, true);
-      refuseClosed(assessment);
-      const response = await manager.findOneBy(AssessmentResponseEntity, {
-        assessmentId,
-        respondentUserId: respondentId,
-      });
-      if (!response) throw new RuleProblem('Nothing to submit', 'Save your answers first.');
-      if (response.status === 'submitted')
-        throw new RuleProblem('Already submitted', 'You have submitted already.');
-      const answers = await manager.findBy(AssessmentAnswerEntity, { responseId: response.id });
-      const questions = await manager.findBy(TemplateQuestionEntity, {
-        templateId: assessment.templateId,
-      });
-      const unsupported = questions.filter(
-        (question) =>
-          question.evidenceRequired &&
-          answers.some(
-            (answer) => answer.questionId === question.id && !hasEvidence(evidenceOf(answer)),
-          ),
-      );
-      if (unsupported.length > 0) {
-        throw new RuleProblem(
-          'Evidence needed',
-          `Say on what evidence you answered: ${unsupported.map((question) => `“${question.prompt}”`).join('; ')}.`,
-          HttpStatus.UNPROCESSABLE_ENTITY,
-        );
-      }
-      Object.assign(response, {
-        status: 'submitted',
-        submittedAt: new Date(),
-        version: response.version + 1,
-      });
-      await manager.save(response);
+      await submitDraft(manager, assessment, await memberRespondent(manager, context, assessment));
       return this.load(manager, context, assessmentId);
     });
   }
@@ -223,56 +123,15 @@ export class AssessmentsService {
         version: assessment.version + 1,
       });
       await manager.save(assessment);
+      await recordBaselineFigures(manager, assessment);
       return this.load(manager, context, assessmentId);
     });
   }
 
-  /** The figures of the brief, from submitted responses only (drafts do not count). */
   results(context: OrganisationContext, assessmentId: string): Promise<ResultsDto> {
-    return this.scoped.inOrganisation(context, async (manager) => {
-      const assessment = await findAssessment(manager, context, assessmentId);
-      const template = await manager.findOneByOrFail(AssessmentTemplateEntity, {
-        id: assessment.templateId,
-      });
-      const questions = await manager.findBy(TemplateQuestionEntity, {
-        templateId: assessment.templateId,
-      });
-      const responses = await manager.findBy(AssessmentResponseEntity, {
-        assessmentId,
-        status: 'submitted',
-      });
-      const answers = responses.length
-        ? await manager.findBy(AssessmentAnswerEntity, {
-            responseId: In(responses.map((response) => response.id)),
-          })
-        : [];
-      const scale = new Set(
-        questions.filter((question) => question.kind === 'scale').map((question) => question.id),
-      );
-      const ratings = answers.filter((answer) => scale.has(answer.questionId));
-      const score = scoreAssessment(
-        questions,
-        ratings.map((answer) => ({ questionId: answer.questionId, value: answer.value as number })),
-      );
-      const pulse = template.key === 'leadership-pulse';
-      return {
-        ...score,
-        stageName: score.stage ? MATURITY_STAGES[score.stage - 1] : null,
-        evidenceShare: evidenceShare(
-          answers.map((answer) => ({ hasEvidence: hasEvidence(evidenceOf(answer)) })),
-        ),
-        respondents: responses.length,
-        ratingSpread: pulse ? ratingSpread(ratings.map((answer) => answer.value as number)) : null,
-        beliefGap: pulse
-          ? beliefGap(
-              ratings.map((answer) => ({
-                value: answer.value as number,
-                hasEvidence: hasEvidence(evidenceOf(answer)),
-              })),
-            )
-          : null,
-      };
-    });
+    return this.scoped.inOrganisation(context, async (manager) =>
+      assessmentResults(manager, await findAssessment(manager, context, assessmentId)),
+    );
   }
 
   findings(context: OrganisationContext, assessmentId: string): Promise<FindingDto[]> {
@@ -331,15 +190,15 @@ export class AssessmentsService {
         status: 'submitted',
       });
       if (responses.length === 0) return [];
-      const people = new Map(
+      const names = new Map(
         (
-          await manager.findBy(UserEntity, {
-            id: In(responses.map((response) => response.respondentUserId)),
+          await manager.findBy(AssessmentRespondentEntity, {
+            id: In(responses.map((response) => response.respondentId)),
           })
-        ).map((person) => [person.id, person.name]),
+        ).map((respondent) => [respondent.id, respondent.name]),
       );
       const respondentOf = new Map(
-        responses.map((response) => [response.id, people.get(response.respondentUserId) ?? '']),
+        responses.map((response) => [response.id, names.get(response.respondentId) ?? '']),
       );
       const answers = await manager.findBy(AssessmentAnswerEntity, {
         responseId: In(responses.map((response) => response.id)),
@@ -380,7 +239,7 @@ export class AssessmentsService {
         .createQueryBuilder(AssessmentAnswerEntity, 'answer')
         .innerJoin(AssessmentResponseEntity, 'response', 'response.id = answer.response_id')
         .innerJoin(TemplateQuestionEntity, 'question', 'question.id = answer.question_id')
-        .innerJoin(UserEntity, 'person', 'person.id = response.respondent_user_id')
+        .innerJoin(AssessmentRespondentEntity, 'person', 'person.id = response.respondent_id')
         .select([
           'person.name AS respondent',
           'question.position AS position',
@@ -442,24 +301,8 @@ export class AssessmentsService {
     });
     const userId = context.principal.userId;
     const mine = userId
-      ? await manager.findOneBy(AssessmentResponseEntity, {
-          assessmentId,
-          respondentUserId: userId,
-        })
+      ? await manager.findOneBy(AssessmentRespondentEntity, { assessmentId, userId })
       : null;
-    let myResponse: MyResponseDto | null = null;
-    if (mine) {
-      const answers = await manager.findBy(AssessmentAnswerEntity, { responseId: mine.id });
-      myResponse = {
-        status: mine.status,
-        submittedAt: mine.submittedAt?.toISOString() ?? null,
-        answers: answers.map((answer) => ({
-          questionId: answer.questionId,
-          value: answer.value,
-          evidence: compactEvidence(answer),
-        })),
-      };
-    }
     return {
       id: assessment.id,
       cycleId: assessment.cycleId,
@@ -470,51 +313,40 @@ export class AssessmentsService {
       deadline: assessment.deadline,
       submitted,
       questions: questions.map(toQuestionDto),
-      myResponse,
+      myResponse: mine ? await responseOf(manager, mine.id) : null,
     };
   }
 }
 
-/** The routes that call this are people-only (the guard refuses API keys). */
-function respondent(context: OrganisationContext): string {
+/**
+ * The caller as a respondent: members need not be chosen in advance to answer, so the first save
+ * adds them. The routes that call this are people-only (the guard refuses API keys).
+ */
+async function memberRespondent(
+  manager: EntityManager,
+  context: OrganisationContext,
+  assessment: AssessmentEntity,
+): Promise<AssessmentRespondentEntity> {
   const userId = context.principal.userId;
   if (!userId) throw new Error('assessment responses need a person: declare the route peopleOnly');
-  return userId;
-}
-
-function refuseClosed(assessment: AssessmentEntity): void {
-  if (assessment.status === 'closed') {
-    throw new RuleProblem(
-      'Assessment closed',
-      'This assessment is closed: its answers no longer change.',
-    );
-  }
-}
-
-function refuseBadAnswers(input: SaveResponseDto, questions: TemplateQuestionEntity[]): void {
-  const byId = new Map(questions.map((question) => [question.id, question]));
-  const seen = new Set<string>();
-  const errors: FieldError[] = [];
-  input.answers.forEach((answer, index) => {
-    const question = byId.get(answer.questionId);
-    if (!question) {
-      errors.push({
-        field: `answers.${index}.questionId`,
-        reason: "is not a question of this assessment's template",
-      });
-      return;
-    }
-    if (seen.has(answer.questionId)) {
-      errors.push({ field: `answers.${index}.questionId`, reason: 'is answered twice' });
-    }
-    seen.add(answer.questionId);
-    const problem = answerProblem(question, answer.value);
-    if (problem) errors.push({ field: `answers.${index}.value`, reason: problem });
+  const existing = await manager.findOneBy(AssessmentRespondentEntity, {
+    assessmentId: assessment.id,
+    userId,
   });
-  if (errors.length > 0) throw new ValidationProblem(errors);
+  if (existing) return existing;
+  const person = await manager.findOneByOrFail(UserEntity, { id: userId });
+  return manager.save(
+    manager.create(AssessmentRespondentEntity, {
+      organisationId: assessment.organisationId,
+      assessmentId: assessment.id,
+      userId,
+      name: person.name,
+      email: person.email,
+    }),
+  );
 }
 
-async function findAssessment(
+export async function findAssessment(
   manager: EntityManager,
   context: OrganisationContext,
   id: string,
@@ -526,34 +358,6 @@ async function findAssessment(
   });
   if (!assessment) throw new NotFoundProblem('assessment', id);
   return assessment;
-}
-
-function evidenceOf(answer: AssessmentAnswerEntity) {
-  return {
-    text: answer.evidenceText,
-    url: answer.evidenceUrl,
-    figure: answer.evidenceFigure === null ? null : Number(answer.evidenceFigure),
-  };
-}
-
-function compactEvidence(answer: AssessmentAnswerEntity) {
-  const evidence = evidenceOf(answer);
-  if (!hasEvidence(evidence)) return undefined;
-  return Object.fromEntries(Object.entries(evidence).filter(([, value]) => value !== null));
-}
-
-function toQuestionDto(question: TemplateQuestionEntity): QuestionDto {
-  return {
-    id: question.id,
-    position: question.position,
-    dimension: question.dimension,
-    kind: question.kind,
-    prompt: question.prompt,
-    anchors: question.anchors,
-    options: question.options,
-    unit: question.unit,
-    evidenceRequired: question.evidenceRequired,
-  };
 }
 
 function toFindingDto(finding: FindingEntity): FindingDto {

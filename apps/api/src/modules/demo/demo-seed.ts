@@ -1,10 +1,11 @@
-import { ROLE_LABELS, type Role } from '@roi/domain';
+import { ROLE_LABELS, type Role, todayIn } from '@roi/domain';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../accounts/passwords';
 import { UserEntity } from '../accounts/user.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { demoOrganisation } from './demo-organisation';
+import { seedDemoPlan } from './demo-plan';
 
 /** Every demo account signs in with this password (printed at start and in the README). */
 export const DEMO_PASSWORD = 'bookshop-day-2027';
@@ -61,6 +62,7 @@ export async function seedDemoIfEmpty(
     const organisation = await manager.save(
       manager.create(OrganisationEntity, { ...demoOrganisation, isDemo: true }),
     );
+    const idOf: Partial<Record<Role, string>> = {};
     for (const person of DEMO_PEOPLE) {
       const user =
         (await manager.findOneBy(UserEntity, { email: person.email })) ??
@@ -74,7 +76,19 @@ export async function seedDemoIfEmpty(
           role: person.role,
         }),
       );
+      idOf[person.role] = user.id;
     }
+    await seedDemoPlan(
+      manager,
+      organisation.id,
+      {
+        owner: idOf.owner!,
+        executive: idOf.executive!,
+        programManager: idOf.program_manager!,
+        contributor: idOf.contributor!,
+      },
+      todayIn(demoOrganisation.timeZone),
+    );
     return {
       signInHelp:
         `Created the demo organisation "${organisation.name}". Sign in with password "${DEMO_PASSWORD}" as: ` +

@@ -9,6 +9,7 @@ import {
   SignedIn,
 } from '../../common/access/access-rule.decorator';
 import { type OrganisationContext, type PersonContext } from '../../common/access/request-context';
+import { originOf } from '../../common/http/origin';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -91,8 +92,4 @@ export class InvitationsController {
   accept(@Person() context: PersonContext, @Param('token') token: string) {
     return this.invitations.accept(context, token);
   }
-}
-
-function originOf(request: Request): string {
-  return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 }

@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { isIsoDate } from '@roi/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
@@ -20,6 +21,23 @@ import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
 import { useCycles } from '../cycles/cycles.queries';
 import { useAssessments, useStartAssessment, useTemplates } from './assessments.queries';
+import type { Template } from './templates.queries';
+
+/** The built-in templates and the organisation's own, each group by name. */
+function templateOptions(templates: Template[]) {
+  const option = (template: Template) => ({
+    value: template.id,
+    label: template.builtIn ? template.name : `${template.name} (v${template.version})`,
+  });
+  const own = templates.filter((template) => !template.builtIn).map(option);
+  const builtIn = templates.filter((template) => template.builtIn).map(option);
+  return own.length === 0
+    ? builtIn
+    : [
+        { group: 'Built-in', items: builtIn },
+        { group: 'Your organisation’s', items: own },
+      ];
+}
 
 export function AssessmentsPage() {
   const orgId = useParams().orgId ?? '';
@@ -49,6 +67,7 @@ export function AssessmentsPage() {
               <Table.Th>Assessment</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Submitted</Table.Th>
+              <Table.Th>Answers due by</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -65,6 +84,7 @@ export function AssessmentsPage() {
                   </Badge>
                 </Table.Td>
                 <Table.Td>{assessment.submitted}</Table.Td>
+                <Table.Td>{assessment.deadline ?? '–'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -80,11 +100,18 @@ function StartAssessmentForm(props: { orgId: string }) {
   const start = useStartAssessment(props.orgId);
   const navigate = useNavigate();
   const form = useForm({
-    initialValues: { cycleId: null as string | null, templateId: null as string | null, title: '' },
+    initialValues: {
+      cycleId: null as string | null,
+      templateId: null as string | null,
+      title: '',
+      deadline: '',
+    },
     validate: {
       cycleId: (value) => (value ? null : 'Choose the cycle'),
       templateId: (value) => (value ? null : 'Choose a template'),
       title: (value) => (value.trim() ? null : 'Give it a title'),
+      deadline: (value) =>
+        !value ? null : !isIsoDate(value) ? 'Choose a day, or leave it empty' : null,
     },
   });
   const submit = form.onSubmit(async (values) => {
@@ -93,6 +120,7 @@ function StartAssessmentForm(props: { orgId: string }) {
         cycleId: values.cycleId!,
         templateId: values.templateId!,
         title: values.title,
+        ...(values.deadline ? { deadline: values.deadline } : {}),
       });
       await navigate(assessment.id);
     } catch (error) {
@@ -111,10 +139,7 @@ function StartAssessmentForm(props: { orgId: string }) {
           />
           <Select
             label="Template"
-            data={(templates.data ?? []).map((template) => ({
-              value: template.id,
-              label: template.name,
-            }))}
+            data={templateOptions(templates.data ?? [])}
             w={240}
             {...form.getInputProps('templateId')}
           />
@@ -123,6 +148,12 @@ function StartAssessmentForm(props: { orgId: string }) {
             placeholder="Leadership pulse, spring 2027"
             w={260}
             {...form.getInputProps('title')}
+          />
+          <TextInput
+            label="Answers due by"
+            type="date"
+            w={170}
+            {...form.getInputProps('deadline')}
           />
           <Button type="submit" loading={start.isPending}>
             Start

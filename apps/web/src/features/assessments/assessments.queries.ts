@@ -5,11 +5,16 @@ export type Assessment = Schemas['AssessmentDto'];
 export type Question = Schemas['QuestionDto'];
 export type Results = Schemas['ResultsDto'];
 export type Answer = Schemas['AnswerDto'];
+export type SubmittedAnswer = Schemas['SubmittedAnswerDto'];
+export type Finding = Schemas['FindingDto'];
+export type NewFinding = Schemas['CreateFindingDto'];
 
 const keys = {
   all: (orgId: string) => ['assessments', orgId] as const,
   detail: (orgId: string, id: string) => ['assessments', orgId, id] as const,
   results: (orgId: string, id: string) => ['assessments', orgId, id, 'results'] as const,
+  answers: (orgId: string, id: string) => ['assessments', orgId, id, 'answers'] as const,
+  findings: (orgId: string, id: string) => ['assessments', orgId, id, 'findings'] as const,
 };
 
 export function useTemplates(orgId: string) {
@@ -56,6 +61,46 @@ export function useResults(orgId: string, assessmentId: string) {
   });
 }
 
+/** Every submitted answer, with the id a finding cites it by. */
+export function useSubmittedAnswers(orgId: string, assessmentId: string) {
+  return useQuery({
+    queryKey: keys.answers(orgId, assessmentId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/assessments/{assessmentId}/answers', {
+          params: { path: { orgId, assessmentId } },
+        }),
+      ),
+  });
+}
+
+export function useFindings(orgId: string, assessmentId: string) {
+  return useQuery({
+    queryKey: keys.findings(orgId, assessmentId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/assessments/{assessmentId}/findings', {
+          params: { path: { orgId, assessmentId } },
+        }),
+      ),
+  });
+}
+
+export function useRecordFinding(orgId: string, assessmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewFinding) =>
+      unwrap(
+        api.POST('/api/v1/organisations/{orgId}/assessments/{assessmentId}/findings', {
+          params: { path: { orgId, assessmentId } },
+          body,
+        }),
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: keys.findings(orgId, assessmentId) }),
+  });
+}
+
 export function useStartAssessment(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -77,6 +122,7 @@ export function useAssessmentActions(orgId: string, assessmentId: string) {
   const settle = async (assessment: Assessment) => {
     queryClient.setQueryData(keys.detail(orgId, assessmentId), assessment);
     await queryClient.invalidateQueries({ queryKey: keys.results(orgId, assessmentId) });
+    await queryClient.invalidateQueries({ queryKey: keys.answers(orgId, assessmentId) });
     await queryClient.invalidateQueries({ queryKey: keys.all(orgId), exact: true });
   };
   return {
@@ -106,7 +152,11 @@ export function useAssessmentActions(orgId: string, assessmentId: string) {
             params: { path },
           }),
         ),
-      onSuccess: settle,
+      onSuccess: async (assessment: Assessment) => {
+        // Closing turns the assessment's number answers into baseline figures.
+        await queryClient.invalidateQueries({ queryKey: ['baseline-figures', orgId] });
+        await settle(assessment);
+      },
     }),
   };
 }

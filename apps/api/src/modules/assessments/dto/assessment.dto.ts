@@ -38,6 +38,17 @@ export class TemplateDto {
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'A built-in template, shared by every organisation.' })
   builtIn!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'What it was copied from.',
+  })
+  basedOnTemplateId!: string | null;
+  @ApiProperty({
+    description: 'Assessments run on this version; editing a template makes a new version.',
+  })
+  assessments!: number;
   @ApiProperty({ type: [QuestionDto] }) questions!: QuestionDto[];
 }
 
@@ -150,6 +161,28 @@ export class DimensionResultDto {
   @ApiProperty() questions!: number;
 }
 
+export class EvidenceCoverageDto {
+  @ApiProperty() dimension!: string;
+  @ApiProperty({ description: 'Submitted answers in the dimension.' }) answers!: number;
+  @ApiProperty({ description: 'Of which backed by evidence.' }) withEvidence!: number;
+  @ApiProperty({ description: 'withEvidence / answers.' }) share!: number;
+}
+
+export class PreviousDimensionDto {
+  @ApiProperty() dimension!: string;
+  @ApiProperty({ type: Number, nullable: true }) score!: number | null;
+}
+
+export class PreviousResultsDto {
+  @ApiProperty({ format: 'uuid' }) assessmentId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() cycleName!: string;
+  @ApiProperty({ type: Number, nullable: true }) overallScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) stage!: number | null;
+  @ApiProperty({ type: String, nullable: true }) stageName!: string | null;
+  @ApiProperty({ type: [PreviousDimensionDto] }) dimensions!: PreviousDimensionDto[];
+}
+
 export class ResultsDto {
   @ApiProperty({ type: Number, nullable: true }) overallScore!: number | null;
   @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 6 }) stage!: number | null;
@@ -176,6 +209,14 @@ export class ResultsDto {
     additionalProperties: true,
   })
   beliefGap!: object | null;
+  @ApiProperty({ type: [EvidenceCoverageDto] }) evidenceCoverage!: EvidenceCoverageDto[];
+  @ApiProperty({
+    type: PreviousResultsDto,
+    nullable: true,
+    description:
+      "The same template's closed assessment in the previous cycle, for comparison; null when there is none.",
+  })
+  previous!: PreviousResultsDto | null;
 }
 
 export const FINDING_SEVERITIES = ['low', 'medium', 'high'] as const;

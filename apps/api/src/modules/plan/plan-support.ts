@@ -1,0 +1,79 @@
+import { todayIn } from '@roi/domain';
+import type { EntityManager } from 'typeorm';
+import { HttpStatus } from '@nestjs/common';
+import { PROBLEM_TYPES, ProblemException, RuleProblem } from '../../common/problem-details/problem';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import type { CommentSubject } from './plan.entity';
+
+/** The organisation's today (in its time zone) and its currency. */
+export async function organisationClock(manager: EntityManager, organisationId: string) {
+  const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
+  return { today: todayIn(organisation.timeZone), currency: organisation.currency };
+}
+
+/** Open questions and challenges per subject: the plan shows how many remain. */
+export async function openChallenges(
+  manager: EntityManager,
+  organisationId: string,
+  subjectType: CommentSubject,
+  subjectIds: string[],
+): Promise<Map<string, number>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows: { subject_id: string; open: string }[] = await manager.query(
+    `SELECT subject_id, count(*) AS open FROM plan_comments
+      WHERE organisation_id = $1 AND subject_type = $2 AND subject_id = ANY($3::uuid[])
+        AND resolved_at IS NULL AND kind IN ('question', 'challenge')
+      GROUP BY subject_id`,
+    [organisationId, subjectType, subjectIds],
+  );
+  return new Map(rows.map((row) => [row.subject_id, Number(row.open)]));
+}
+
+/**
+ * A delete that would take others with it is refused, naming them, unless the caller confirmed
+ * the cascade.
+ */
+export function refuseUnconfirmedCascade(
+  cascade: boolean | undefined,
+  what: string,
+  dependents: { count: number; label: string }[],
+): void {
+  const present = dependents.filter((dependent) => dependent.count > 0);
+  if (cascade || present.length === 0) return;
+  throw new RuleProblem(
+    'Others depend on it',
+    `${what} has ${present.map((dependent) => `${dependent.count} ${dependent.label}`).join(' and ')}. Delete or move them first, or confirm deleting them too (cascade=true).`,
+  );
+}
+
+/**
+ * Saves, answering 409 naming the field when a unique constraint (a KPI's or an initiative's code,
+ * one measurement a day) refuses the row. A savepoint keeps the request's transaction usable.
+ */
+export async function savedUniquely<T>(
+  manager: EntityManager,
+  save: () => Promise<T>,
+  constraint: string,
+  conflict: { title: string; detail: string; field: string; reason: string },
+): Promise<T> {
+  await manager.query('SAVEPOINT unique_write');
+  try {
+    const saved = await save();
+    await manager.query('RELEASE SAVEPOINT unique_write');
+    return saved;
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT unique_write');
+    const driverError = (error as { driverError?: { code?: string; constraint?: string } })
+      .driverError;
+    if (driverError?.code === '23505' && driverError.constraint === constraint) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        conflict.title,
+        conflict.detail,
+        PROBLEM_TYPES.validation,
+        { errors: [{ field: conflict.field, reason: conflict.reason }] },
+      );
+    }
+    throw error;
+  }
+}

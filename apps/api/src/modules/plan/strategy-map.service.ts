@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { experimentOverdue, initiativeHealth, worstHealth, type KpiStatus } from '@roi/domain';
+import type { EntityManager } from 'typeorm';
+import type { OrganisationContext } from '../../common/access/request-context';
+import { NotFoundProblem } from '../../common/problem-details/problem';
+import { ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { readMapMilestones } from '../execution/milestone-representation';
+import type { InitiativeDto } from './dto/initiative.dto';
+import type { MapInitiativeDto, MapMilestoneDto, StrategyMapDto } from './dto/strategy-map.dto';
+import { initiativeDtos } from './initiatives.service';
+import { kpiDtos } from './kpis.service';
+import { objectiveDtos, outcomeDtos } from './outcomes.service';
+import { namesOf } from '../accounts/names-of';
+import { organisationClock } from './plan-support';
+import { InitiativeEntity, KpiEntity, ObjectiveEntity, OutcomeEntity } from './plan.entity';
+
+/**
+ * The strategy map: outcomes → objectives → KPIs and initiatives → milestones, each with its
+ * colour as of a date, read in a handful of set-based queries however large the plan.
+ */
+@Injectable()
+export class StrategyMapService {
+  constructor(private readonly scoped: ScopedDatabase) {}
+
+  map(context: OrganisationContext, asOf?: string): Promise<StrategyMapDto> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      const organisationId = context.organisationId;
+      const clock = await organisationClock(manager, organisationId);
+      const date = asOf ?? clock.today;
+      const outcomes = await outcomeDtos(
+        manager,
+        organisationId,
+        await manager.find(OutcomeEntity, {
+          where: { organisationId },
+          order: { position: 'ASC', createdAt: 'ASC' },
+        }),
+      );
+      const objectives = await objectiveDtos(
+        manager,
+        organisationId,
+        await manager.find(ObjectiveEntity, {
+          where: { organisationId },
+          order: { position: 'ASC', createdAt: 'ASC' },
+        }),
+      );
+      const kpis = await kpiDtos(
+        manager,
+        organisationId,
+        await manager.find(KpiEntity, { where: { organisationId }, order: { code: 'ASC' } }),
+        date,
+      );
+      const initiatives = await mapInitiatives(manager, organisationId, date);
+      const open = (
+        (await manager.query(
+          `SELECT count(*) AS open FROM plan_comments
+            WHERE organisation_id = $1 AND resolved_at IS NULL AND kind IN ('question', 'challenge')`,
+          [organisationId],
+        )) as { open: string }[]
+      )[0];
+
+      return {
+        asOf: date,
+        currency: clock.currency,
+        openChallenges: Number(open?.open ?? 0),
+        outcomes: outcomes.map((outcome) => {
+          const mapped = objectives
+            .filter((objective) => objective.outcomeId === outcome.id)
+            .map((objective) => {
+              const ownKpis = kpis.filter((kpi) => kpi.objectiveId === objective.id);
+              const serving = initiatives.filter((initiative) =>
+                initiative.objectiveIds.includes(objective.id),
+              );
+              return {
+                id: objective.id,
+                title: objective.title,
+                health: worstHealth(ownKpis.map((kpi) => kpi.status as KpiStatus)),
+                openChallenges: objective.openChallenges,
+                findings: objective.findings,
+                kpis: ownKpis,
+                initiatives: serving.map(
+                  ({ objectiveIds: _objectiveIds, ...initiative }) => initiative,
+                ),
+              };
+            });
+          return {
+            id: outcome.id,
+            title: outcome.title,
+            kind: outcome.kind,
+            ownerName: outcome.ownerName,
+            health: worstHealth(mapped.map((objective) => objective.health)),
+            openChallenges: outcome.openChallenges,
+            objectives: mapped,
+          };
+        }),
+      };
+    });
+  }
+
+  /** Every experiment and its lesson, failures included, decided within a cycle's period. */
+  learningLog(context: OrganisationContext, cycleId?: string): Promise<InitiativeDto[]> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      const organisationId = context.organisationId;
+      let period: { starts_on: string; ends_on: string } | undefined;
+      if (cycleId) {
+        period = (
+          (await manager.query(
+            `SELECT starts_on::text AS starts_on, ends_on::text AS ends_on FROM cycles
+              WHERE organisation_id = $1 AND id = $2`,
+            [organisationId, cycleId],
+          )) as { starts_on: string; ends_on: string }[]
+        )[0];
+        if (!period) throw new NotFoundProblem('cycle', cycleId);
+      }
+      const experiments = (
+        await manager.find(InitiativeEntity, {
+          where: { organisationId, isExperiment: true },
+          order: { decisionDate: 'ASC', code: 'ASC' },
+        })
+      ).filter(
+        (experiment) =>
+          !period ||
+          (experiment.decisionDate !== null &&
+            experiment.decisionDate >= period.starts_on &&
+            experiment.decisionDate <= period.ends_on),
+      );
+      return initiativeDtos(manager, organisationId, experiments);
+    });
+  }
+}
+
+async function mapInitiatives(
+  manager: EntityManager,
+  organisationId: string,
+  date: string,
+): Promise<(MapInitiativeDto & { objectiveIds: string[] })[]> {
+  const initiatives = await manager.find(InitiativeEntity, {
+    where: { organisationId },
+    order: { code: 'ASC' },
+  });
+  const links: { initiative_id: string; objective_id: string }[] = await manager.query(
+    `SELECT initiative_id, objective_id FROM initiative_objectives WHERE organisation_id = $1`,
+    [organisationId],
+  );
+  const milestones = await readMapMilestones(manager, organisationId, date);
+  const people = await namesOf(manager, [
+    ...initiatives.flatMap((initiative) => [
+      initiative.accountableUserId,
+      initiative.responsibleUserId,
+    ]),
+    ...milestones.map((milestone) => milestone.ownerUserId),
+  ]);
+  const milestonesOf = new Map<string, MapMilestoneDto[]>();
+  for (const { initiativeId, ownerUserId, ...milestone } of milestones) {
+    const list = milestonesOf.get(initiativeId) ?? [];
+    list.push({ ...milestone, ownerName: people.get(ownerUserId) ?? '' });
+    milestonesOf.set(initiativeId, list);
+  }
+  return initiatives.map((initiative) => {
+    const milestones = milestonesOf.get(initiative.id) ?? [];
+    return {
+      id: initiative.id,
+      code: initiative.code,
+      name: initiative.name,
+      accountableName: people.get(initiative.accountableUserId) ?? '',
+      responsibleName: people.get(initiative.responsibleUserId) ?? '',
+      budget: initiative.budget,
+      isExperiment: initiative.isExperiment,
+      decisionOverdue:
+        initiative.isExperiment &&
+        experimentOverdue(
+          { decisionDate: initiative.decisionDate, outcome: initiative.experimentOutcome },
+          date,
+        ),
+      health: initiativeHealth(milestones),
+      milestones,
+      objectiveIds: links
+        .filter((link) => link.initiative_id === initiative.id)
+        .map((link) => link.objective_id),
+    };
+  });
+}

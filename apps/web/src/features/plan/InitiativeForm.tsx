@@ -1,0 +1,358 @@
+import {
+  Button,
+  Divider,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { isIsoDate } from '@roi/domain';
+import { showProblemInForm } from '../../ui/form-errors';
+import { useMemberOptions } from './member-options';
+import { EXPERIMENT_OUTCOME } from './plan-format';
+import {
+  fetchPlanRecord,
+  type Initiative,
+  useCreateInitiative,
+  useUpdateInitiative,
+} from './plan.queries';
+import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+
+interface Values {
+  code: string;
+  name: string;
+  objectiveIds: string[];
+  budget: string;
+  accountableUserId: string;
+  responsibleUserId: string;
+  channels: string[];
+  startsOn: string;
+  endsOn: string;
+  description: string;
+  isExperiment: boolean;
+  hypothesis: string;
+  successCriteria: string;
+  killCriteria: string;
+  decisionDate: string;
+  experimentOutcome: string | null;
+  lessons: string;
+}
+
+const toValues = (initiative: Initiative): Values => ({
+  code: initiative.code,
+  name: initiative.name,
+  objectiveIds: initiative.objectiveIds,
+  budget: initiative.budget,
+  accountableUserId: initiative.accountableUserId,
+  responsibleUserId: initiative.responsibleUserId,
+  channels: initiative.channels,
+  startsOn: initiative.startsOn ?? '',
+  endsOn: initiative.endsOn ?? '',
+  description: initiative.description,
+  isExperiment: initiative.isExperiment,
+  hypothesis: initiative.hypothesis ?? '',
+  successCriteria: initiative.successCriteria ?? '',
+  killCriteria: initiative.killCriteria ?? '',
+  decisionDate: initiative.decisionDate ?? '',
+  experimentOutcome: initiative.experimentOutcome,
+  lessons: initiative.lessons ?? '',
+});
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+// Money stays a decimal string all the way to the API: never a float on the way in.
+const MONEY = /^\d{1,16}(\.\d{1,4})?$/;
+const optionalDate = (value: string) => (!value || isIsoDate(value) ? null : 'Choose a date');
+const atMost = (limit: number) => (value: string) =>
+  value.length > limit ? `At most ${limit} characters` : null;
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+/**
+ * Adds or changes an initiative: the objectives it serves, its budget, who is accountable for the
+ * strategy and who is responsible for execution, and, for an experiment, what would validate or
+ * kill it and what was learnt.
+ */
+export function InitiativeForm(props: {
+  orgId: string;
+  currency: string;
+  objectives: { id: string; title: string }[];
+  objectiveId?: string;
+  initiative?: Initiative;
+  onDone: () => void;
+}) {
+  const members = useMemberOptions(props.orgId);
+  const create = useCreateInitiative(props.orgId);
+  const update = useUpdateInitiative(props.orgId);
+  const form = useForm<Values>({
+    initialValues: props.initiative
+      ? toValues(props.initiative)
+      : {
+          code: '',
+          name: '',
+          objectiveIds: props.objectiveId ? [props.objectiveId] : [],
+          budget: '',
+          accountableUserId: '',
+          responsibleUserId: '',
+          channels: [],
+          startsOn: '',
+          endsOn: '',
+          description: '',
+          isExperiment: false,
+          hypothesis: '',
+          successCriteria: '',
+          killCriteria: '',
+          decisionDate: '',
+          experimentOutcome: null,
+          lessons: '',
+        },
+    validate: {
+      code: (value) =>
+        !value
+          ? 'Give it a short code, e.g. I-ASK'
+          : value.length > 32
+            ? 'At most 32 characters'
+            : CODE.test(value)
+              ? null
+              : 'Letters, digits, dots, dashes or underscores',
+      name: (value) =>
+        !value.trim()
+          ? 'Name the initiative'
+          : value.length > 200
+            ? 'At most 200 characters'
+            : null,
+      objectiveIds: (value) => (value.length ? null : 'Choose at least one objective it serves'),
+      budget: (value) =>
+        MONEY.test(value.trim()) ? null : 'An amount such as 12500 or 12500.50, without separators',
+      accountableUserId: (value) => (value ? null : 'Choose who is accountable for the strategy'),
+      responsibleUserId: (value) => (value ? null : 'Choose who is responsible for execution'),
+      channels: (value) =>
+        value.length > 20
+          ? 'At most 20 channels'
+          : value.some((channel) => channel.length > 64)
+            ? 'A channel name has at most 64 characters'
+            : null,
+      startsOn: optionalDate,
+      endsOn: (value, values) =>
+        optionalDate(value) ??
+        (value && values.startsOn && value < values.startsOn
+          ? 'Must be on or after the start'
+          : null),
+      description: atMost(5000),
+      hypothesis: (value, values) =>
+        values.isExperiment && !value.trim()
+          ? 'An experiment tests a hypothesis: state it'
+          : atMost(2000)(value),
+      successCriteria: atMost(2000),
+      killCriteria: atMost(2000),
+      decisionDate: optionalDate,
+      lessons: atMost(5000),
+    },
+  });
+  const edit = useVersionedEdit({
+    entity: 'initiatives',
+    record: props.initiative ?? null,
+    latest: props.initiative,
+    toValues,
+    fetchLatest: () => fetchPlanRecord(props.orgId, 'initiatives', props.initiative?.id ?? ''),
+    form,
+  });
+  const objectiveTitle = new Map(
+    props.objectives.map((objective) => [objective.id, objective.title]),
+  );
+  const fields: FieldSpec<Values>[] = [
+    { key: 'code', label: 'Code' },
+    { key: 'name', label: 'Name' },
+    {
+      key: 'objectiveIds',
+      label: 'Objectives',
+      format: (ids) =>
+        (ids as string[]).map((id) => objectiveTitle.get(id) ?? 'An objective').join('; '),
+    },
+    { key: 'budget', label: `Budget (${props.currency})` },
+    { key: 'accountableUserId', label: 'Accountable', format: members.nameOf },
+    { key: 'responsibleUserId', label: 'Responsible', format: members.nameOf },
+    { key: 'channels', label: 'Channels' },
+    { key: 'startsOn', label: 'Starts on' },
+    { key: 'endsOn', label: 'Ends on' },
+    { key: 'description', label: 'Description' },
+    { key: 'isExperiment', label: 'Experiment' },
+    { key: 'hypothesis', label: 'Hypothesis' },
+    { key: 'successCriteria', label: 'Success criteria' },
+    { key: 'killCriteria', label: 'Kill criteria' },
+    { key: 'decisionDate', label: 'Decision date' },
+    { key: 'experimentOutcome', label: 'Outcome' },
+    { key: 'lessons', label: 'Lessons' },
+  ];
+  const { isExperiment } = form.getValues();
+
+  const submit = form.onSubmit(async (values) => {
+    const body = {
+      code: values.code,
+      name: values.name.trim(),
+      objectiveIds: values.objectiveIds,
+      budget: values.budget.trim(),
+      accountableUserId: values.accountableUserId,
+      responsibleUserId: values.responsibleUserId,
+      channels: values.channels,
+      startsOn: values.startsOn || null,
+      endsOn: values.endsOn || null,
+      description: values.description,
+      isExperiment: values.isExperiment,
+      hypothesis: orNull(values.hypothesis),
+      successCriteria: orNull(values.successCriteria),
+      killCriteria: orNull(values.killCriteria),
+      decisionDate: values.decisionDate || null,
+      experimentOutcome: (values.experimentOutcome || null) as Initiative['experimentOutcome'],
+      lessons: orNull(values.lessons),
+    };
+    try {
+      if (props.initiative) {
+        await update.mutateAsync({ id: props.initiative.id, version: edit.version, ...body });
+      } else {
+        await create.mutateAsync(body);
+      }
+      notifications.show({
+        color: 'green',
+        message: props.initiative ? 'Saved' : 'Initiative added',
+      });
+      props.onDone();
+    } catch (error) {
+      if (!edit.catchConflict(error)) showProblemInForm(form, error, 'name');
+    }
+  });
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={props.initiative ? 'Edit initiative' : 'New initiative'}
+    >
+      <Stack>
+        <VersionNotices edit={edit} what="initiative" />
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput label="Code" placeholder="I-ASK" required {...form.getInputProps('code')} />
+          <TextInput
+            label="Name"
+            placeholder="Ask-a-bookseller on Instagram"
+            required
+            style={{ gridColumn: 'span 2' }}
+            {...form.getInputProps('name')}
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label="Objectives it serves"
+          data={props.objectives.map((objective) => ({
+            value: objective.id,
+            label: objective.title,
+          }))}
+          searchable
+          required
+          {...form.getInputProps('objectiveIds')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <Select
+            label="Accountable (strategy)"
+            placeholder={members.isPending ? 'Loading members…' : 'Choose a member'}
+            data={members.options}
+            searchable
+            required
+            {...form.getInputProps('accountableUserId')}
+          />
+          <Select
+            label="Responsible (execution)"
+            placeholder={members.isPending ? 'Loading members…' : 'Choose a member'}
+            data={members.options}
+            searchable
+            required
+            {...form.getInputProps('responsibleUserId')}
+          />
+          <TextInput
+            label={`Budget (${props.currency})`}
+            placeholder="12500.00"
+            inputMode="decimal"
+            required
+            {...form.getInputProps('budget')}
+          />
+          <TagsInput
+            label="Channels"
+            placeholder="Type and press Enter"
+            data={['Instagram', 'LinkedIn', 'Facebook', 'TikTok', 'YouTube', 'Blog', 'Newsletter']}
+            {...form.getInputProps('channels')}
+          />
+          <TextInput label="Starts on" type="date" {...form.getInputProps('startsOn')} />
+          <TextInput label="Ends on" type="date" {...form.getInputProps('endsOn')} />
+        </SimpleGrid>
+        <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+        <Divider />
+        <Switch
+          label="This is an experiment"
+          description="Run to learn: it may fail, and what it teaches is recorded either way."
+          {...form.getInputProps('isExperiment', { type: 'checkbox' })}
+        />
+        {isExperiment && (
+          <>
+            <Textarea
+              label="Hypothesis"
+              placeholder="Members who get an answer within a day renew more often"
+              autosize
+              minRows={2}
+              required
+              {...form.getInputProps('hypothesis')}
+            />
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <Textarea
+                label="Success criteria"
+                autosize
+                minRows={2}
+                {...form.getInputProps('successCriteria')}
+              />
+              <Textarea
+                label="Kill criteria"
+                autosize
+                minRows={2}
+                {...form.getInputProps('killCriteria')}
+              />
+              <TextInput
+                label="Decision date"
+                type="date"
+                {...form.getInputProps('decisionDate')}
+              />
+              <Select
+                label="Outcome"
+                placeholder="Not decided yet"
+                clearable
+                data={Object.entries(EXPERIMENT_OUTCOME).map(([value, { label }]) => ({
+                  value,
+                  label,
+                }))}
+                {...form.getInputProps('experimentOutcome')}
+              />
+            </SimpleGrid>
+            <Textarea
+              label="Lessons"
+              description="What it taught, whichever way it went."
+              autosize
+              minRows={2}
+              {...form.getInputProps('lessons')}
+            />
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {props.initiative ? 'Save initiative' : 'Add initiative'}
+          </Button>
+        </Group>
+      </Stack>
+      <ConflictDialog edit={edit} what="initiative" fields={fields} />
+    </form>
+  );
+}

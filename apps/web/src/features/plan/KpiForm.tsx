@@ -1,0 +1,283 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { isIsoDate, kpiDirectionProblem, type KpiDirection } from '@roi/domain';
+import { showProblemInForm } from '../../ui/form-errors';
+import { formatDay, formatNumber } from './plan-format';
+import {
+  fetchPlanRecord,
+  type KpiDetail,
+  useBaselineFigures,
+  useCreateKpi,
+  useUpdateKpi,
+} from './plan.queries';
+import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+
+interface Values {
+  objectiveId: string;
+  code: string;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  baselineValue: number | string;
+  baselineDate: string;
+  targetValue: number | string;
+  targetDate: string;
+  source: string;
+  baselineFigureId: string | null;
+}
+
+const toValues = (kpi: KpiDetail): Values => ({
+  objectiveId: kpi.objectiveId,
+  code: kpi.code,
+  name: kpi.name,
+  unit: kpi.unit,
+  direction: kpi.direction,
+  baselineValue: kpi.baselineValue,
+  baselineDate: kpi.baselineDate,
+  targetValue: kpi.targetValue,
+  targetDate: kpi.targetDate,
+  source: kpi.source,
+  baselineFigureId: kpi.baselineFigureId,
+});
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const isNumber = (value: number | string) =>
+  value !== '' && value !== null && Number.isFinite(Number(value));
+
+/**
+ * Adds a KPI under an objective, or changes one. The baseline can be taken from a figure a closed
+ * assessment recorded, which fills its value and date.
+ */
+export function KpiForm(props: {
+  orgId: string;
+  objectives: { id: string; title: string }[];
+  objectiveId?: string;
+  kpi?: KpiDetail;
+  onDone: () => void;
+}) {
+  const figures = useBaselineFigures(props.orgId);
+  const create = useCreateKpi(props.orgId);
+  const update = useUpdateKpi(props.orgId);
+  const form = useForm<Values>({
+    initialValues: props.kpi
+      ? toValues(props.kpi)
+      : {
+          objectiveId: props.objectiveId ?? '',
+          code: '',
+          name: '',
+          unit: '',
+          direction: 'increase',
+          baselineValue: '',
+          baselineDate: '',
+          targetValue: '',
+          targetDate: '',
+          source: '',
+          baselineFigureId: null,
+        },
+    validate: {
+      objectiveId: (value) => (value ? null : 'Choose the objective it measures'),
+      code: (value) =>
+        !value
+          ? 'Give it a short code, e.g. K-RENEW'
+          : value.length > 32
+            ? 'At most 32 characters'
+            : CODE.test(value)
+              ? null
+              : 'Letters, digits, dots, dashes or underscores',
+      name: (value) =>
+        !value.trim() ? 'Name the KPI' : value.length > 200 ? 'At most 200 characters' : null,
+      unit: (value) => (value.length > 64 ? 'At most 64 characters' : null),
+      baselineValue: (value) => (isNumber(value) ? null : 'Enter the baseline value'),
+      baselineDate: (value) => (isIsoDate(value) ? null : 'Choose the baseline date'),
+      targetValue: (value, values) =>
+        !isNumber(value)
+          ? 'Enter the target value'
+          : isNumber(values.baselineValue)
+            ? kpiDirectionProblem(values.direction, Number(values.baselineValue), Number(value))
+            : null,
+      targetDate: (value, values) =>
+        !isIsoDate(value)
+          ? 'Choose the target date'
+          : value <= values.baselineDate
+            ? 'Must be after the baseline date'
+            : null,
+      source: (value) => (value.length > 500 ? 'At most 500 characters' : null),
+    },
+  });
+  const edit = useVersionedEdit({
+    entity: 'kpis',
+    record: props.kpi ?? null,
+    latest: props.kpi,
+    toValues,
+    fetchLatest: () => fetchPlanRecord(props.orgId, 'kpis', props.kpi?.id ?? ''),
+    form,
+  });
+  const objectiveTitle = new Map(
+    props.objectives.map((objective) => [objective.id, objective.title]),
+  );
+  const fields: FieldSpec<Values>[] = [
+    {
+      key: 'objectiveId',
+      label: 'Objective',
+      format: (id) => objectiveTitle.get(String(id)) ?? '—',
+    },
+    { key: 'code', label: 'Code' },
+    { key: 'name', label: 'Name' },
+    { key: 'unit', label: 'Unit' },
+    { key: 'direction', label: 'Direction' },
+    { key: 'baselineValue', label: 'Baseline value' },
+    { key: 'baselineDate', label: 'Baseline date' },
+    { key: 'targetValue', label: 'Target value' },
+    { key: 'targetDate', label: 'Target date' },
+    { key: 'source', label: 'Source' },
+  ];
+
+  const pickFigure = (figureId: string | null) => {
+    form.setFieldValue('baselineFigureId', figureId);
+    const figure = figures.data?.find((candidate) => candidate.id === figureId);
+    if (!figure) return;
+    form.setFieldValue('baselineValue', figure.value);
+    form.setFieldValue('baselineDate', figure.measuredOn);
+    if (!form.getValues().unit && figure.unit) form.setFieldValue('unit', figure.unit);
+    if (!form.getValues().name.trim()) form.setFieldValue('name', figure.name);
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    const common = {
+      objectiveId: values.objectiveId,
+      code: values.code,
+      name: values.name.trim(),
+      unit: values.unit,
+      direction: values.direction,
+      baselineValue: Number(values.baselineValue),
+      baselineDate: values.baselineDate,
+      targetValue: Number(values.targetValue),
+      targetDate: values.targetDate,
+      source: values.source,
+    };
+    try {
+      if (props.kpi) {
+        await update.mutateAsync({ id: props.kpi.id, version: edit.version, ...common });
+      } else {
+        await create.mutateAsync({
+          ...common,
+          ...(values.baselineFigureId ? { baselineFigureId: values.baselineFigureId } : {}),
+        });
+      }
+      notifications.show({ color: 'green', message: props.kpi ? 'Saved' : 'KPI added' });
+      props.onDone();
+    } catch (error) {
+      if (!edit.catchConflict(error)) showProblemInForm(form, error, 'name');
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={props.kpi ? 'Edit KPI' : 'New KPI'}>
+      <Stack>
+        <VersionNotices edit={edit} what="KPI" />
+        <Select
+          label="Objective"
+          data={props.objectives.map((objective) => ({
+            value: objective.id,
+            label: objective.title,
+          }))}
+          allowDeselect={false}
+          required
+          {...form.getInputProps('objectiveId')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput label="Code" placeholder="K-RENEW" required {...form.getInputProps('code')} />
+          <TextInput
+            label="Name"
+            placeholder="Member renewal rate"
+            required
+            style={{ gridColumn: 'span 2' }}
+            {...form.getInputProps('name')}
+          />
+        </SimpleGrid>
+        <Group grow align="flex-start">
+          <TextInput
+            label="Unit"
+            placeholder="%, hours, followers"
+            {...form.getInputProps('unit')}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              Direction
+            </Text>
+            <SegmentedControl
+              aria-label="Direction"
+              data={[
+                { value: 'increase', label: 'Increase' },
+                { value: 'decrease', label: 'Decrease' },
+              ]}
+              {...form.getInputProps('direction')}
+            />
+          </Stack>
+        </Group>
+        <Select
+          label="Baseline from an assessment"
+          description={
+            figures.isPending
+              ? 'Loading baseline figures…'
+              : (figures.data?.length ?? 0) === 0
+                ? 'No closed assessment has recorded figures yet; enter the baseline by hand.'
+                : props.kpi
+                  ? 'Fills the baseline value and date.'
+                  : 'Fills the baseline value and date, and records where they came from.'
+          }
+          placeholder="Pick a figure (optional)"
+          clearable
+          searchable
+          data={(figures.data ?? []).map((figure) => ({
+            value: figure.id,
+            label: `${figure.name}: ${formatNumber(figure.value, figure.unit ?? undefined)} (${formatDay(figure.measuredOn)})`,
+          }))}
+          value={form.getValues().baselineFigureId}
+          onChange={pickFigure}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <NumberInput label="Baseline value" required {...form.getInputProps('baselineValue')} />
+          <TextInput
+            label="Baseline date"
+            type="date"
+            required
+            {...form.getInputProps('baselineDate')}
+          />
+          <NumberInput label="Target value" required {...form.getInputProps('targetValue')} />
+          <TextInput
+            label="Target date"
+            type="date"
+            required
+            {...form.getInputProps('targetDate')}
+          />
+        </SimpleGrid>
+        <TextInput
+          label="Source"
+          placeholder="Membership system, monthly renewals report"
+          {...form.getInputProps('source')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {props.kpi ? 'Save KPI' : 'Add KPI'}
+          </Button>
+        </Group>
+      </Stack>
+      <ConflictDialog edit={edit} what="KPI" fields={fields} />
+    </form>
+  );
+}

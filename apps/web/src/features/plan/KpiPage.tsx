@@ -1,0 +1,206 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Drawer,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCurrentOrganisation } from '../../app/current-organisation';
+import { ErrorState } from '../../ui/ErrorState';
+import { CommentsThread } from './CommentsThread';
+import { KpiChart } from './KpiChart';
+import { KpiForm } from './KpiForm';
+import { Measurements } from './Measurements';
+import { formatDay, formatNumber, formatPercent, HEALTH } from './plan-format';
+import { type KpiDetail, useKpi, useStrategyMap } from './plan.queries';
+import { LiveBadge } from './LiveBadge';
+
+/**
+ * One KPI: where it stands against where it should be by now, its path from baseline to target,
+ * its measurements and the discussion around it.
+ */
+export function KpiPage() {
+  const { orgId = '', kpiId = '' } = useParams();
+  const current = useCurrentOrganisation();
+  const [asOf, setAsOf] = useState('');
+  const kpi = useKpi(orgId, kpiId, asOf || undefined);
+  const map = useStrategyMap(orgId);
+  const [editing, setEditing] = useState(false);
+  const objectives = (map.data?.outcomes ?? []).flatMap((outcome) =>
+    outcome.objectives.map((objective) => ({ id: objective.id, title: objective.title })),
+  );
+
+  if (kpi.isPending) return <Skeleton height={420} />;
+  if (kpi.isError) return <ErrorState error={kpi.error} onRetry={() => void kpi.refetch()} />;
+  const data = kpi.data;
+  const objective = objectives.find((candidate) => candidate.id === data.objectiveId);
+
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/organisations/${orgId}/plan`} size="sm">
+          Strategy map
+        </Anchor>
+        {objective && (
+          <Text size="sm" c="dimmed">
+            {objective.title}
+          </Text>
+        )}
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={2}>
+              <Text span c="dimmed" ff="monospace" inherit fz="h3" mr="xs">
+                {data.code}
+              </Text>
+              {data.name}
+            </Title>
+            <LiveBadge />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {data.direction === 'increase' ? 'To increase' : 'To decrease'}
+            {data.unit && `, in ${data.unit}`}
+            {data.source && ` · source: ${data.source}`}
+          </Text>
+        </div>
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            label="Evaluate as of"
+            type="date"
+            size="xs"
+            value={asOf}
+            onChange={(event) => setAsOf(event.currentTarget.value)}
+          />
+          {current?.can('plan.edit') && (
+            <Button variant="default" size="xs" onClick={() => setEditing(true)}>
+              Edit KPI
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Figures kpi={data} />
+      <Paper withBorder p="md" component="section" aria-label="Trajectory">
+        <Title order={3} size="h4" mb="xs">
+          Trajectory
+        </Title>
+        <KpiChart kpi={data} />
+      </Paper>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Paper withBorder p="md" component="section" aria-label="Measurements">
+          <Title order={3} size="h4" mb="xs">
+            Measurements
+          </Title>
+          <Measurements
+            orgId={orgId}
+            kpi={data}
+            canRecord={current?.can('execution.update') ?? false}
+          />
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
+            Questions and challenges
+          </Title>
+          <CommentsThread orgId={orgId} subjectType="kpi" subjectId={data.id} />
+        </Paper>
+      </SimpleGrid>
+      <Drawer
+        opened={editing}
+        onClose={() => setEditing(false)}
+        position="right"
+        size="lg"
+        title="Edit KPI"
+        closeOnClickOutside={false}
+      >
+        {editing && (
+          <KpiForm
+            orgId={orgId}
+            objectives={objectives}
+            kpi={data}
+            onDone={() => setEditing(false)}
+          />
+        )}
+      </Drawer>
+    </Stack>
+  );
+}
+
+function Figure(props: { label: string; value: string; detail?: string; colour?: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {props.label}
+      </Text>
+      <Text size="lg" fw={700} c={props.colour} lh={1.3}>
+        {props.value}
+      </Text>
+      {props.detail && (
+        <Text size="xs" c="dimmed">
+          {props.detail}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function Figures(props: { kpi: KpiDetail }) {
+  const { kpi } = props;
+  const health = HEALTH[kpi.status];
+  const gap =
+    kpi.progress === null ? null : Math.round((kpi.progress - kpi.expectedProgress) * 100);
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} role="region" aria-label="Figures">
+      <Paper withBorder p="sm">
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+          Status
+        </Text>
+        <Badge size="lg" color={health.colour} variant="filled" mt={4}>
+          {health.label}
+        </Badge>
+        <Text size="xs" c="dimmed" mt={4}>
+          as of {formatDay(kpi.asOf)}
+        </Text>
+      </Paper>
+      <Figure
+        label="Current"
+        value={formatNumber(kpi.current, kpi.unit)}
+        detail={kpi.currentDate ? `measured ${formatDay(kpi.currentDate)}` : 'no measurement yet'}
+      />
+      <Figure
+        label="Progress"
+        value={formatPercent(kpi.progress)}
+        detail="of the way from baseline to target"
+        colour={`${health.colour}.7`}
+      />
+      <Figure
+        label="Expected by now"
+        value={formatPercent(kpi.expectedProgress)}
+        detail={
+          gap === null
+            ? 'share of the time elapsed'
+            : `${gap >= 0 ? `${gap} points ahead` : `${-gap} points behind`}`
+        }
+      />
+      <Figure
+        label="Baseline"
+        value={formatNumber(kpi.baselineValue, kpi.unit)}
+        detail={formatDay(kpi.baselineDate)}
+      />
+      <Figure
+        label="Target"
+        value={formatNumber(kpi.targetValue, kpi.unit)}
+        detail={`by ${formatDay(kpi.targetDate)}`}
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,260 @@
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import type { KpiStatus } from '@roi/domain';
+import { Link } from 'react-router';
+import {
+  formatDay,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  HEALTH,
+  MILESTONE_STATUS,
+  RISK_REASON,
+} from './plan-format';
+import type { Kpi, MapInitiative, MapMilestone } from './plan.queries';
+
+export function HealthBadge(props: { health: KpiStatus; size?: 'xs' | 'sm' | 'md' }) {
+  const health = HEALTH[props.health];
+  return (
+    <Badge variant="dot" color={health.colour} size={props.size ?? 'sm'} style={{ flexShrink: 0 }}>
+      {health.label}
+    </Badge>
+  );
+}
+
+/** An edit button beside a title: a pencil with the full name of what it edits for assistive tech. */
+export function EditButton(props: { label: string; onClick: () => void }) {
+  return (
+    <Tooltip label={props.label} withArrow openDelay={400}>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="sm"
+        aria-label={props.label}
+        onClick={props.onClick}
+      >
+        <span aria-hidden style={{ fontSize: 14 }}>
+          ✎
+        </span>
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** Open questions and challenges; opens the discussion of the record. */
+export function ChallengesButton(props: { count: number; label: string; onClick: () => void }) {
+  return (
+    <Button
+      size="compact-xs"
+      variant={props.count > 0 ? 'light' : 'subtle'}
+      color={props.count > 0 ? 'orange' : 'gray'}
+      onClick={props.onClick}
+      aria-label={`Discuss ${props.label}: ${props.count} open questions or challenges`}
+    >
+      {props.count > 0 ? `${props.count} open challenge${props.count === 1 ? '' : 's'}` : 'Discuss'}
+    </Button>
+  );
+}
+
+/**
+ * A KPI on the map: its status, where it stands against its target, and progress against the
+ * progress expected by now (a marker on the bar).
+ */
+export function KpiRow(props: { kpi: Kpi; href: string; canEdit: boolean; onEdit: () => void }) {
+  const { kpi } = props;
+  const progress = kpi.progress === null ? 0 : Math.max(0, Math.min(1, kpi.progress));
+  const health = HEALTH[kpi.status];
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      radius="sm"
+      aria-label={`KPI ${kpi.code}: ${kpi.name}`}
+      component="article"
+    >
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Anchor component={Link} to={props.href} size="sm" fw={600} lh={1.3}>
+            <Text span c="dimmed" size="xs" ff="monospace" mr={6}>
+              {kpi.code}
+            </Text>
+            {kpi.name}
+          </Anchor>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <HealthBadge health={kpi.status} size="xs" />
+            {props.canEdit && <EditButton label={`Edit KPI ${kpi.code}`} onClick={props.onEdit} />}
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {kpi.current === null
+            ? `No measurement yet · baseline ${formatNumber(kpi.baselineValue, kpi.unit)}`
+            : `Now ${formatNumber(kpi.current, kpi.unit)} (${formatDay(kpi.currentDate)})`}{' '}
+          → target {formatNumber(kpi.targetValue, kpi.unit)} by {formatDay(kpi.targetDate)}
+        </Text>
+        <div style={{ position: 'relative' }}>
+          <Progress
+            value={progress * 100}
+            color={health.colour}
+            size="sm"
+            aria-label={`${kpi.code} progress ${formatPercent(kpi.progress)}, expected ${formatPercent(kpi.expectedProgress)}`}
+          />
+          <div
+            title={`Expected by now: ${formatPercent(kpi.expectedProgress)}`}
+            style={{
+              position: 'absolute',
+              top: -3,
+              bottom: -3,
+              width: 2,
+              left: `calc(${kpi.expectedProgress * 100}% - 1px)`,
+              background: 'var(--mantine-color-dark-6)',
+            }}
+          />
+        </div>
+        <Group justify="space-between" gap="xs">
+          <Text size="xs">
+            Progress {formatPercent(kpi.progress)} · expected {formatPercent(kpi.expectedProgress)}
+          </Text>
+          {kpi.openChallenges > 0 && (
+            <Text size="xs" c="orange">
+              {kpi.openChallenges} open challenge{kpi.openChallenges === 1 ? '' : 's'}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function milestoneColour(milestone: MapMilestone) {
+  if (milestone.atRisk && milestone.status !== 'done' && milestone.status !== 'missed') {
+    return 'orange';
+  }
+  return MILESTONE_STATUS[milestone.status]?.colour ?? 'gray';
+}
+
+/** An initiative on the map: who is accountable and responsible, its budget and its milestones. */
+export function InitiativeCard(props: {
+  initiative: MapInitiative;
+  currency: string;
+  canEdit: boolean;
+  onEdit: () => void;
+  onAddMilestone: () => void;
+  onOpenMilestone: (milestoneId: string) => void;
+}) {
+  const { initiative } = props;
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      radius="sm"
+      component="article"
+      aria-label={`Initiative ${initiative.code}: ${initiative.name}`}
+      style={{ borderLeft: `4px solid var(--mantine-color-${HEALTH[initiative.health].colour}-6)` }}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Text size="sm" fw={600} lh={1.3}>
+            <Text span c="dimmed" size="xs" ff="monospace" mr={6}>
+              {initiative.code}
+            </Text>
+            {initiative.name}
+          </Text>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <HealthBadge health={initiative.health} size="xs" />
+            {props.canEdit && (
+              <EditButton label={`Edit initiative ${initiative.code}`} onClick={props.onEdit} />
+            )}
+          </Group>
+        </Group>
+        <Group gap={6}>
+          {initiative.isExperiment && (
+            <Badge size="xs" variant="outline" color="grape">
+              Experiment
+            </Badge>
+          )}
+          {initiative.decisionOverdue && (
+            <Badge size="xs" color="red" variant="light">
+              Decision overdue
+            </Badge>
+          )}
+          <Text size="xs" c="dimmed">
+            Budget {formatMoney(initiative.budget, props.currency)}
+          </Text>
+        </Group>
+        <Text size="xs">
+          <Text span c="dimmed" size="xs">
+            Accountable
+          </Text>{' '}
+          {initiative.accountableName} ·{' '}
+          <Text span c="dimmed" size="xs">
+            Responsible
+          </Text>{' '}
+          {initiative.responsibleName}
+        </Text>
+        {initiative.milestones.length > 0 && (
+          <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {initiative.milestones.map((milestone) => (
+              <li key={milestone.id}>
+                <UnstyledButton
+                  onClick={() => props.onOpenMilestone(milestone.id)}
+                  w="100%"
+                  aria-label={`Milestone ${milestone.title}, ${MILESTONE_STATUS[milestone.status]?.label}, due ${formatDay(milestone.dueDate)}`}
+                >
+                  <Group gap={6} wrap="nowrap">
+                    <span
+                      aria-hidden
+                      style={{
+                        width: 9,
+                        height: 9,
+                        flexShrink: 0,
+                        transform: 'rotate(45deg)',
+                        background: `var(--mantine-color-${milestoneColour(milestone)}-6)`,
+                      }}
+                    />
+                    <Text size="xs" truncate style={{ flex: 1 }}>
+                      {milestone.title}
+                    </Text>
+                    <Text
+                      size="xs"
+                      c={milestone.atRisk ? 'orange' : 'dimmed'}
+                      style={{ flexShrink: 0 }}
+                    >
+                      {milestone.status === 'done'
+                        ? 'done'
+                        : milestone.riskReasons.length
+                          ? milestone.riskReasons.map((reason) => RISK_REASON[reason]).join(', ')
+                          : formatDay(milestone.dueDate)}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </li>
+            ))}
+          </Stack>
+        )}
+        {props.canEdit && (
+          <Group>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={props.onAddMilestone}
+              aria-label={`Add a milestone to ${initiative.code}`}
+            >
+              + Milestone
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,296 @@
+import { Button, Divider, Drawer, Group, Skeleton, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { ErrorState } from '../../ui/ErrorState';
+import { useMilestone } from '../execution/execution.queries';
+import { MilestoneForm } from '../execution/MilestoneForm';
+import { DeleteRecordDialog, type DeleteTarget } from './DeleteRecordDialog';
+import { InitiativeForm } from './InitiativeForm';
+import { KpiForm } from './KpiForm';
+import { ObjectiveForm } from './ObjectiveForm';
+import { OutcomeForm } from './OutcomeForm';
+import {
+  fetchPlanRecord,
+  planKeys,
+  type StrategyMap,
+  useInitiative,
+  useObjective,
+  useOutcome,
+} from './plan.queries';
+
+/** What the editor drawer is open on: a new record (under a parent) or an existing one. */
+export type EditorTarget =
+  | { kind: 'outcome'; id?: string }
+  | { kind: 'objective'; id?: string; outcomeId?: string }
+  | { kind: 'kpi'; id?: string; objectiveId?: string }
+  | { kind: 'initiative'; id?: string; objectiveId?: string }
+  | { kind: 'milestone'; id?: string; initiativeId: string };
+
+const NAMES: Record<EditorTarget['kind'], string> = {
+  outcome: 'outcome',
+  objective: 'objective',
+  kpi: 'KPI',
+  initiative: 'initiative',
+  milestone: 'milestone',
+};
+
+/**
+ * The drawer in which the strategy map is edited. An existing record is loaded fresh when the
+ * drawer opens, so the form starts from (and sends) the version the API holds now.
+ */
+export function PlanEditor(props: {
+  orgId: string;
+  map: StrategyMap;
+  target: EditorTarget | null;
+  onClose: () => void;
+}) {
+  const { target } = props;
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const title = target ? `${target.id ? 'Edit' : 'New'} ${NAMES[target.kind]}` : '';
+  return (
+    <>
+      <Drawer
+        opened={Boolean(target)}
+        onClose={props.onClose}
+        position="right"
+        size="lg"
+        title={title}
+        closeOnClickOutside={false}
+      >
+        {target && (
+          <EditorBody
+            key={`${target.kind}-${target.id ?? 'new'}`}
+            {...props}
+            target={target}
+            onDelete={setDeleting}
+          />
+        )}
+      </Drawer>
+      <DeleteRecordDialog
+        orgId={props.orgId}
+        target={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={props.onClose}
+      />
+    </>
+  );
+}
+
+function EditorBody(props: {
+  orgId: string;
+  map: StrategyMap;
+  target: EditorTarget;
+  onClose: () => void;
+  onDelete: (target: DeleteTarget) => void;
+}) {
+  const { orgId, map, target, onClose } = props;
+  const outcomes = map.outcomes.map((outcome) => ({ id: outcome.id, title: outcome.title }));
+  const objectives = map.outcomes.flatMap((outcome) =>
+    outcome.objectives.map((objective) => ({ id: objective.id, title: objective.title })),
+  );
+  switch (target.kind) {
+    case 'outcome':
+      return target.id ? (
+        <EditOutcome {...props} id={target.id} />
+      ) : (
+        <OutcomeForm orgId={orgId} onDone={onClose} />
+      );
+    case 'objective':
+      return target.id ? (
+        <EditObjective {...props} id={target.id} outcomes={outcomes} />
+      ) : (
+        <ObjectiveForm
+          orgId={orgId}
+          outcomes={outcomes}
+          outcomeId={target.outcomeId}
+          onDone={onClose}
+        />
+      );
+    case 'kpi':
+      return target.id ? (
+        <EditKpi {...props} id={target.id} objectives={objectives} />
+      ) : (
+        <KpiForm
+          orgId={orgId}
+          objectives={objectives}
+          objectiveId={target.objectiveId}
+          onDone={onClose}
+        />
+      );
+    case 'initiative':
+      return target.id ? (
+        <EditInitiative {...props} id={target.id} objectives={objectives} />
+      ) : (
+        <InitiativeForm
+          orgId={orgId}
+          currency={map.currency}
+          objectives={objectives}
+          objectiveId={target.objectiveId}
+          onDone={onClose}
+        />
+      );
+    case 'milestone':
+      return target.id ? (
+        <EditMilestone {...props} id={target.id} />
+      ) : (
+        <MilestoneForm orgId={orgId} initiativeId={target.initiativeId} onDone={onClose} />
+      );
+  }
+}
+
+interface EditProps {
+  orgId: string;
+  map: StrategyMap;
+  id: string;
+  onClose: () => void;
+  onDelete: (target: DeleteTarget) => void;
+}
+
+/** Waits for the record, then shows its form and, below it, the way to delete it. */
+function Loaded<T>(props: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data?: T; refetch: () => unknown };
+  children: (record: T) => ReactNode;
+  onDelete: () => void;
+}) {
+  const { query } = props;
+  if (query.isPending) return <Skeleton height={320} />;
+  if (query.isError || query.data === undefined) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return (
+    <>
+      {props.children(query.data)}
+      <Divider my="lg" />
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          Deleting asks first, and says what depends on it.
+        </Text>
+        <Button variant="subtle" color="red" size="xs" onClick={props.onDelete}>
+          Delete…
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+function EditOutcome(props: EditProps) {
+  const query = useOutcome(props.orgId, props.id);
+  return (
+    <Loaded
+      query={query}
+      onDelete={() =>
+        props.onDelete({
+          type: 'outcomes',
+          id: props.id,
+          label: `the outcome "${query.data?.title ?? ''}"`,
+        })
+      }
+    >
+      {(outcome) => <OutcomeForm orgId={props.orgId} outcome={outcome} onDone={props.onClose} />}
+    </Loaded>
+  );
+}
+
+function EditObjective(props: EditProps & { outcomes: { id: string; title: string }[] }) {
+  const query = useObjective(props.orgId, props.id);
+  return (
+    <Loaded
+      query={query}
+      onDelete={() =>
+        props.onDelete({
+          type: 'objectives',
+          id: props.id,
+          label: `the objective "${query.data?.title ?? ''}"`,
+        })
+      }
+    >
+      {(objective) => (
+        <ObjectiveForm
+          orgId={props.orgId}
+          outcomes={props.outcomes}
+          objective={objective}
+          onDone={props.onClose}
+        />
+      )}
+    </Loaded>
+  );
+}
+
+function EditKpi(props: EditProps & { objectives: { id: string; title: string }[] }) {
+  const query = useQuery({
+    queryKey: planKeys.record(props.orgId, 'kpis', props.id),
+    queryFn: () => fetchPlanRecord(props.orgId, 'kpis', props.id),
+  });
+  return (
+    <Loaded
+      query={query}
+      onDelete={() =>
+        props.onDelete({
+          type: 'kpis',
+          id: props.id,
+          label: `the KPI ${query.data?.code ?? ''}`,
+        })
+      }
+    >
+      {(kpi) => (
+        <KpiForm
+          orgId={props.orgId}
+          objectives={props.objectives}
+          kpi={kpi}
+          onDone={props.onClose}
+        />
+      )}
+    </Loaded>
+  );
+}
+
+function EditInitiative(props: EditProps & { objectives: { id: string; title: string }[] }) {
+  const query = useInitiative(props.orgId, props.id);
+  return (
+    <Loaded
+      query={query}
+      onDelete={() =>
+        props.onDelete({
+          type: 'initiatives',
+          id: props.id,
+          label: `the initiative ${query.data?.code ?? ''}`,
+        })
+      }
+    >
+      {(initiative) => (
+        <InitiativeForm
+          orgId={props.orgId}
+          currency={props.map.currency}
+          objectives={props.objectives}
+          initiative={initiative}
+          onDone={props.onClose}
+        />
+      )}
+    </Loaded>
+  );
+}
+
+function EditMilestone(props: EditProps) {
+  const query = useMilestone(props.orgId, props.id);
+  return (
+    <Loaded
+      query={query}
+      onDelete={() =>
+        props.onDelete({
+          type: 'milestones',
+          id: props.id,
+          label: `the milestone "${query.data?.title ?? ''}"`,
+        })
+      }
+    >
+      {(milestone) => (
+        <MilestoneForm
+          orgId={props.orgId}
+          initiativeId={milestone.initiativeId}
+          milestone={milestone}
+          onDone={props.onClose}
+        />
+      )}
+    </Loaded>
+  );
+}

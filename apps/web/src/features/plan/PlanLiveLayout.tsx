@@ -1,0 +1,11 @@
+import { Outlet, useParams } from 'react-router';
+import { usePlanEvents } from './plan-events';
+
+/**
+ * The plan and execution pages share one live connection: while any of them is open, other
+ * people's changes refresh what it shows.
+ */
+export function PlanLiveLayout() {
+  usePlanEvents(useParams().orgId ?? '');
+  return <Outlet />;
+}

@@ -1,0 +1,137 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { planKeys } from './plan.queries';
+
+export type Comment = Schemas['CommentDto'];
+export type CommentSubject = Comment['subjectType'];
+export type PlanVersion = Schemas['PlanVersionDto'];
+export type PlanVersionDetail = Schemas['PlanVersionDetailDto'];
+export type PlanDiff = Schemas['PlanDiffDto'];
+
+const keys = {
+  comments: (orgId: string, subjectType: string, subjectId: string) =>
+    [...planKeys.area(orgId, 'comments'), subjectType, subjectId] as const,
+  versions: (orgId: string) => planKeys.area(orgId, 'versions'),
+  version: (orgId: string, number: number) =>
+    [...planKeys.area(orgId, 'versions'), number] as const,
+  compare: (orgId: string, from: string, to: string) =>
+    [...planKeys.area(orgId, 'versions'), 'compare', from, to] as const,
+  learning: (orgId: string) => planKeys.area(orgId, 'learning'),
+};
+
+export function useComments(orgId: string, subjectType: CommentSubject, subjectId: string) {
+  return useQuery({
+    queryKey: keys.comments(orgId, subjectType, subjectId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/plan-comments', {
+          params: { path: { orgId }, query: { subjectType, subjectId } },
+        }),
+      ),
+  });
+}
+
+function useCollaborationChange<Input, Output>(
+  orgId: string,
+  change: (input: Input) => Promise<Output>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: planKeys.all(orgId) }),
+  });
+}
+
+export const usePostComment = (orgId: string) =>
+  useCollaborationChange(orgId, (body: Schemas['CreateCommentDto']) =>
+    unwrap(
+      api.POST('/api/v1/organisations/{orgId}/plan-comments', {
+        params: { path: { orgId } },
+        body,
+      }),
+    ),
+  );
+
+export const useResolveComment = (orgId: string) =>
+  useCollaborationChange(orgId, ({ id, ...body }: { id: string } & Schemas['ResolveCommentDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/plan-comments/{commentId}', {
+        params: { path: { orgId, commentId: id } },
+        body,
+      }),
+    ),
+  );
+
+export function usePlanVersions(orgId: string) {
+  return useQuery({
+    queryKey: keys.versions(orgId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/plan-versions', { params: { path: { orgId } } }),
+      ),
+  });
+}
+
+export function usePlanVersion(orgId: string, number: number | null) {
+  return useQuery({
+    queryKey: keys.version(orgId, number ?? 0),
+    enabled: number !== null,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/plan-versions/{number}', {
+          params: { path: { orgId, number: number ?? 0 } },
+        }),
+      ),
+  });
+}
+
+/** What changed from one version (or the draft) to another; `draft` is the plan as it is now. */
+export function usePlanComparison(orgId: string, from: string | null, to: string | null) {
+  return useQuery({
+    queryKey: keys.compare(orgId, from ?? '', to ?? ''),
+    enabled: Boolean(from && to && from !== to),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/plan-versions/compare', {
+          params: { path: { orgId }, query: { from: from ?? '', to: to ?? '' } },
+        }),
+      ),
+  });
+}
+
+export const useSubmitPlan = (orgId: string) =>
+  useCollaborationChange(orgId, (body: Schemas['SubmitPlanDto']) =>
+    unwrap(
+      api.POST('/api/v1/organisations/{orgId}/plan-versions', {
+        params: { path: { orgId } },
+        body,
+      }),
+    ),
+  );
+
+export const useDecidePlan = (orgId: string) =>
+  useCollaborationChange(
+    orgId,
+    (input: { number: number; decision: 'approve' | 'reject' } & Schemas['DecidePlanDto']) => {
+      const options = {
+        params: { path: { orgId, number: input.number } },
+        body: { version: input.version, ...(input.note ? { note: input.note } : {}) },
+      };
+      return unwrap(
+        input.decision === 'approve'
+          ? api.POST('/api/v1/organisations/{orgId}/plan-versions/{number}/approve', options)
+          : api.POST('/api/v1/organisations/{orgId}/plan-versions/{number}/reject', options),
+      );
+    },
+  );
+
+/** Every experiment with its hypothesis, criteria, outcome and lessons, failures included. */
+export function useLearningLog(orgId: string) {
+  return useQuery({
+    queryKey: keys.learning(orgId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/learning-log', { params: { path: { orgId } } }),
+      ),
+  });
+}

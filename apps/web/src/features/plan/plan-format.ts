@@ -1,0 +1,90 @@
+import type { KpiStatus } from '@roi/domain';
+
+/** The strategy map's colours (BRIEF: on track, at risk, off track, no data). */
+export const HEALTH: Record<KpiStatus, { label: string; colour: string }> = {
+  on_track: { label: 'On track', colour: 'green' },
+  at_risk: { label: 'At risk', colour: 'orange' },
+  off_track: { label: 'Off track', colour: 'red' },
+  no_data: { label: 'No data', colour: 'gray' },
+};
+
+export const OUTCOME_KINDS = [
+  { value: 'revenue', label: 'Revenue' },
+  { value: 'cost_saving', label: 'Cost saving' },
+  { value: 'retention', label: 'Retention' },
+  { value: 'talent', label: 'Talent' },
+  { value: 'reputation', label: 'Reputation' },
+  { value: 'other', label: 'Other' },
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number]['value'];
+
+export const outcomeKindLabel = (kind: string) =>
+  OUTCOME_KINDS.find((option) => option.value === kind)?.label ?? kind;
+
+export const MILESTONE_STATUS: Record<string, { label: string; colour: string }> = {
+  planned: { label: 'Planned', colour: 'gray' },
+  in_progress: { label: 'In progress', colour: 'blue' },
+  done: { label: 'Done', colour: 'green' },
+  missed: { label: 'Missed', colour: 'red' },
+  cancelled: { label: 'Cancelled', colour: 'dark' },
+};
+
+export const RISK_REASON: Record<string, string> = {
+  overdue: 'Overdue',
+  late_dependency: 'Waits on a late milestone',
+  low_confidence: 'Low confidence',
+};
+
+export const EXPERIMENT_OUTCOME: Record<string, { label: string; colour: string }> = {
+  validated: { label: 'Validated', colour: 'green' },
+  invalidated: { label: 'Invalidated', colour: 'red' },
+  inconclusive: { label: 'Inconclusive', colour: 'yellow' },
+};
+
+/** A ratio as a whole percentage ("42%"); "n/a" without a value. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return 'n/a';
+  return `${Math.round(ratio * 100)}%`;
+}
+
+export function formatNumber(value: number | null | undefined, unit?: string): string {
+  if (value === null || value === undefined) return '—';
+  const text = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (!unit) return text;
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+/** Money arrives as an exact decimal string; it is rounded only here, for display. */
+export function formatMoney(amount: string, currency: string): string {
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return `${amount} ${currency}`;
+  try {
+    return value.toLocaleString('en-GB', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    });
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** "3 Jun 2026" for a YYYY-MM-DD date, read as a calendar day (no time zone shift). */
+export function formatDay(date: string | null | undefined): string {
+  if (!date) return '—';
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return date;
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,312 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../api/client';
+
+export type StrategyMap = Schemas['StrategyMapDto'];
+export type MapOutcome = Schemas['MapOutcomeDto'];
+export type MapObjective = Schemas['MapObjectiveDto'];
+export type MapInitiative = Schemas['MapInitiativeDto'];
+export type MapMilestone = Schemas['MapMilestoneDto'];
+export type Outcome = Schemas['OutcomeDto'];
+export type Objective = Schemas['ObjectiveDto'];
+export type Kpi = Schemas['KpiDto'];
+export type KpiDetail = Schemas['KpiDetailDto'];
+export type Measurement = Schemas['KpiMeasurementDto'];
+export type Initiative = Schemas['InitiativeDto'];
+export type BaselineFigure = Schemas['BaselineFigureDto'];
+
+/** The records of the plan, named as the live events name their tables. */
+export type PlanRecordType = 'outcomes' | 'objectives' | 'kpis' | 'initiatives';
+
+/**
+ * Every query of the plan lives under ['plan', orgId, area, ...], so a live change can refresh
+ * one area (the map, one KPI, the comments...) without touching the rest.
+ */
+export const planKeys = {
+  all: (orgId: string) => ['plan', orgId] as const,
+  area: (orgId: string, area: string) => ['plan', orgId, area] as const,
+  map: (orgId: string) => ['plan', orgId, 'map'] as const,
+  record: (orgId: string, type: PlanRecordType, id: string) => ['plan', orgId, type, id] as const,
+  kpi: (orgId: string, id: string, asOf?: string) =>
+    ['plan', orgId, 'kpis', id, asOf ?? 'today'] as const,
+  findings: (orgId: string) => ['plan', orgId, 'findings'] as const,
+  baselineFigures: (orgId: string) => ['plan', orgId, 'baseline-figures'] as const,
+};
+
+const path = (orgId: string) => ({ params: { path: { orgId } } });
+
+export function useStrategyMap(orgId: string) {
+  return useQuery({
+    queryKey: planKeys.map(orgId),
+    queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/strategy-map', path(orgId))),
+  });
+}
+
+/** One record as the API has it now: what an edit form starts from, and compares against. */
+export function fetchPlanRecord(orgId: string, type: 'outcomes', id: string): Promise<Outcome>;
+export function fetchPlanRecord(orgId: string, type: 'objectives', id: string): Promise<Objective>;
+export function fetchPlanRecord(orgId: string, type: 'kpis', id: string): Promise<KpiDetail>;
+export function fetchPlanRecord(
+  orgId: string,
+  type: 'initiatives',
+  id: string,
+): Promise<Initiative>;
+export function fetchPlanRecord(orgId: string, type: PlanRecordType, id: string): Promise<unknown> {
+  switch (type) {
+    case 'outcomes':
+      return unwrap(
+        api.GET('/api/v1/organisations/{orgId}/outcomes/{outcomeId}', {
+          params: { path: { orgId, outcomeId: id } },
+        }),
+      );
+    case 'objectives':
+      return unwrap(
+        api.GET('/api/v1/organisations/{orgId}/objectives/{objectiveId}', {
+          params: { path: { orgId, objectiveId: id } },
+        }),
+      );
+    case 'kpis':
+      return unwrap(
+        api.GET('/api/v1/organisations/{orgId}/kpis/{kpiId}', {
+          params: { path: { orgId, kpiId: id } },
+        }),
+      );
+    case 'initiatives':
+      return unwrap(
+        api.GET('/api/v1/organisations/{orgId}/initiatives/{initiativeId}', {
+          params: { path: { orgId, initiativeId: id } },
+        }),
+      );
+  }
+}
+
+export function useOutcome(orgId: string, id: string) {
+  return useQuery({
+    queryKey: planKeys.record(orgId, 'outcomes', id),
+    queryFn: () => fetchPlanRecord(orgId, 'outcomes', id),
+  });
+}
+
+export function useObjective(orgId: string, id: string) {
+  return useQuery({
+    queryKey: planKeys.record(orgId, 'objectives', id),
+    queryFn: () => fetchPlanRecord(orgId, 'objectives', id),
+  });
+}
+
+export function useInitiative(orgId: string, id: string) {
+  return useQuery({
+    queryKey: planKeys.record(orgId, 'initiatives', id),
+    queryFn: () => fetchPlanRecord(orgId, 'initiatives', id),
+  });
+}
+
+/** A KPI with its measurements, evaluated as of a date (today by default). */
+export function useKpi(orgId: string, id: string, asOf?: string) {
+  return useQuery({
+    queryKey: planKeys.kpi(orgId, id, asOf),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/kpis/{kpiId}', {
+          params: { path: { orgId, kpiId: id }, query: asOf ? { asOf } : {} },
+        }),
+      ),
+  });
+}
+
+export function useInitiatives(orgId: string) {
+  return useQuery({
+    queryKey: planKeys.area(orgId, 'initiatives'),
+    queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/initiatives', path(orgId))),
+  });
+}
+
+export function useBaselineFigures(orgId: string) {
+  return useQuery({
+    queryKey: planKeys.baselineFigures(orgId),
+    queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/baseline-figures', path(orgId))),
+  });
+}
+
+export interface FindingOption {
+  id: string;
+  title: string;
+  severity: 'low' | 'medium' | 'high';
+  assessmentTitle: string;
+}
+
+/**
+ * Every finding an objective can cite, across the organisation's assessments (the API lists them
+ * per assessment).
+ */
+export function useFindingOptions(orgId: string) {
+  const assessments = useQuery({
+    queryKey: [...planKeys.findings(orgId), 'assessments'],
+    queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/assessments', path(orgId))),
+  });
+  const findings = useQueries({
+    queries: (assessments.data ?? []).map((assessment) => ({
+      queryKey: [...planKeys.findings(orgId), assessment.id],
+      queryFn: () =>
+        unwrap(
+          api.GET('/api/v1/organisations/{orgId}/assessments/{assessmentId}/findings', {
+            params: { path: { orgId, assessmentId: assessment.id } },
+          }),
+        ),
+    })),
+  });
+  const options: FindingOption[] = (assessments.data ?? []).flatMap((assessment, index) =>
+    (findings[index]?.data ?? []).map((finding) => ({
+      id: finding.id,
+      title: finding.title,
+      severity: finding.severity,
+      assessmentTitle: assessment.title,
+    })),
+  );
+  return {
+    options,
+    isPending: assessments.isPending || findings.some((query) => query.isPending),
+    error: assessments.error ?? findings.find((query) => query.error)?.error ?? null,
+  };
+}
+
+/** Every change to the plan refreshes the plan and the execution views built on it. */
+function usePlanChange<Input, Output>(orgId: string, change: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: planKeys.all(orgId) });
+      await queryClient.invalidateQueries({ queryKey: ['execution', orgId] });
+    },
+  });
+}
+
+export const useCreateOutcome = (orgId: string) =>
+  usePlanChange(orgId, (body: Schemas['CreateOutcomeDto']) =>
+    unwrap(api.POST('/api/v1/organisations/{orgId}/outcomes', { ...path(orgId), body })),
+  );
+
+export const useUpdateOutcome = (orgId: string) =>
+  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateOutcomeDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/outcomes/{outcomeId}', {
+        params: { path: { orgId, outcomeId: id } },
+        body,
+      }),
+    ),
+  );
+
+export const useCreateObjective = (orgId: string) =>
+  usePlanChange(orgId, (body: Schemas['CreateObjectiveDto']) =>
+    unwrap(api.POST('/api/v1/organisations/{orgId}/objectives', { ...path(orgId), body })),
+  );
+
+export const useUpdateObjective = (orgId: string) =>
+  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateObjectiveDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/objectives/{objectiveId}', {
+        params: { path: { orgId, objectiveId: id } },
+        body,
+      }),
+    ),
+  );
+
+export const useCreateKpi = (orgId: string) =>
+  usePlanChange(orgId, (body: Schemas['CreateKpiDto']) =>
+    unwrap(api.POST('/api/v1/organisations/{orgId}/kpis', { ...path(orgId), body })),
+  );
+
+export const useUpdateKpi = (orgId: string) =>
+  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateKpiDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/kpis/{kpiId}', {
+        params: { path: { orgId, kpiId: id } },
+        body,
+      }),
+    ),
+  );
+
+export const useCreateInitiative = (orgId: string) =>
+  usePlanChange(orgId, (body: Schemas['CreateInitiativeDto']) =>
+    unwrap(api.POST('/api/v1/organisations/{orgId}/initiatives', { ...path(orgId), body })),
+  );
+
+export const useUpdateInitiative = (orgId: string) =>
+  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateInitiativeDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/initiatives/{initiativeId}', {
+        params: { path: { orgId, initiativeId: id } },
+        body,
+      }),
+    ),
+  );
+
+/** Deletes a record; without `cascade` the API refuses (409) when others depend on it. */
+export const useDeletePlanRecord = (orgId: string) =>
+  usePlanChange(
+    orgId,
+    async (input: { type: PlanRecordType | 'milestones'; id: string; cascade: boolean }) => {
+      const query = input.cascade ? { cascade: true } : {};
+      switch (input.type) {
+        case 'outcomes':
+          return unwrap(
+            api.DELETE('/api/v1/organisations/{orgId}/outcomes/{outcomeId}', {
+              params: { path: { orgId, outcomeId: input.id }, query },
+            }),
+          );
+        case 'objectives':
+          return unwrap(
+            api.DELETE('/api/v1/organisations/{orgId}/objectives/{objectiveId}', {
+              params: { path: { orgId, objectiveId: input.id }, query },
+            }),
+          );
+        case 'kpis':
+          return unwrap(
+            api.DELETE('/api/v1/organisations/{orgId}/kpis/{kpiId}', {
+              params: { path: { orgId, kpiId: input.id }, query },
+            }),
+          );
+        case 'initiatives':
+          return unwrap(
+            api.DELETE('/api/v1/organisations/{orgId}/initiatives/{initiativeId}', {
+              params: { path: { orgId, initiativeId: input.id }, query },
+            }),
+          );
+        case 'milestones':
+          return unwrap(
+            api.DELETE('/api/v1/organisations/{orgId}/milestones/{milestoneId}', {
+              params: { path: { orgId, milestoneId: input.id }, query },
+            }),
+          );
+      }
+    },
+  );
+
+export const useAddMeasurement = (orgId: string, kpiId: string) =>
+  usePlanChange(orgId, (body: Schemas['CreateMeasurementDto']) =>
+    unwrap(
+      api.POST('/api/v1/organisations/{orgId}/kpis/{kpiId}/measurements', {
+        params: { path: { orgId, kpiId } },
+        body,
+      }),
+    ),
+  );
+
+export const useCorrectMeasurement = (orgId: string, kpiId: string) =>
+  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateMeasurementDto']) =>
+    unwrap(
+      api.PATCH('/api/v1/organisations/{orgId}/kpis/{kpiId}/measurements/{measurementId}', {
+        params: { path: { orgId, kpiId, measurementId: id } },
+        body,
+      }),
+    ),
+  );
+
+export const useDeleteMeasurement = (orgId: string, kpiId: string) =>
+  usePlanChange(orgId, (measurementId: string) =>
+    unwrap(
+      api.DELETE('/api/v1/organisations/{orgId}/kpis/{kpiId}/measurements/{measurementId}', {
+        params: { path: { orgId, kpiId, measurementId } },
+      }),
+    ),
+  );
