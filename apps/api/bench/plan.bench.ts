@@ -154,7 +154,12 @@ it('measures the strategy map and the program manager views against their bare S
       `- Date: ${new Date().toISOString().slice(0, 10)}`,
       `- Machine: ${machineDescription(`PostgreSQL ${postgres}`)}`,
       `- Data: one organisation with ${Number(counted.initiatives).toLocaleString('en-GB')} initiatives, ${Number(counted.milestones).toLocaleString('en-GB')} milestones (${Number(counted.dependencies).toLocaleString('en-GB')} dependencies), ${Number(counted.check_ins).toLocaleString('en-GB')} check-ins, ${counted.kpis} KPIs with ${Number(counted.measurements).toLocaleString('en-GB')} measurements; statuses evaluated as of ${AS_OF}`,
-      '- Aim: p95 under 100 ms for every route',
+      '- Aim: p95 under 100 ms for every route. Met by mine, overdue, due soon and burn-up; not yet by',
+      '  at risk, the timeline and the strategy map, whose bare SQL alone is 75-110 ms at p95 here.',
+      '  Profiled (2026-11-24), a strategy-map call of ~180 ms spends ~108 ms reading and judging the',
+      '  5,000 milestones (the SQL is ~60 ms of it), ~19 ms on the KPIs and ~40 ms serialising and',
+      '  sending ~2 MB (an initiative serving two objectives appears under both). The next step is a',
+      '  map that lists only the milestones needing attention and loads the rest per initiative.',
       '',
       timingTable(timings),
     ]);

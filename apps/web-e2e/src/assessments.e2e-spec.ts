@@ -150,4 +150,75 @@ describeWithBrowser('a leadership pulse in the browser', () => {
     expect(await findings.getByRole('form', { name: 'Record a finding' }).count()).toBe(0);
     await screenshotFromTop(owner, 'pulse-results-and-findings');
   });
+
+  it("shows a maturity assessment on a radar against the previous cycle's, with the comparison as a table", async () => {
+    const owner = await signedIn(DEMO_OWNER);
+    await owner.waitForURL(/\/organisations\/[0-9a-f-]{36}/);
+    const orgId = /organisations\/([0-9a-f-]{36})/.exec(owner.url())![1]!;
+    const base = `/api/v1/organisations/${orgId}`;
+    const post = (path: string, body: unknown = {}) =>
+      apiAsBrowser(owner.context(), product.baseUrl, 'POST', `${base}${path}`, body) as Promise<{
+        id: string;
+      }>;
+    const templates = (await (
+      await owner.context().request.get(`${product.baseUrl}${base}/assessment-templates`)
+    ).json()) as { id: string; key: string; questions: { id: string; kind: string }[] }[];
+    const maturity = templates.find((template) => template.key === 'maturity')!;
+    const rateAll = async (assessmentId: string, rating: number) => {
+      const answers = maturity.questions
+        .filter((question) => question.kind === 'scale')
+        .map((question) => ({ questionId: question.id, value: rating }));
+      const response = await owner
+        .context()
+        .request.put(`${product.baseUrl}${base}/assessments/${assessmentId}/my-response`, {
+          headers: {
+            'Content-Type': 'application/json',
+            'X-CSRF-Token':
+              (await owner.context().cookies(product.baseUrl)).find(
+                (cookie) => cookie.name === 'csrf_token',
+              )?.value ?? '',
+          },
+          data: JSON.stringify({ answers }),
+        });
+      expect(response.status()).toBe(200);
+      await post(`/assessments/${assessmentId}/my-response/submit`);
+    };
+    const earlierCycle = await post('/cycles', {
+      name: 'FY2029 social strategy',
+      startsOn: '2029-04-01',
+      endsOn: '2030-03-31',
+    });
+    const laterCycle = await post('/cycles', {
+      name: 'FY2030 social strategy',
+      startsOn: '2030-04-01',
+      endsOn: '2031-03-31',
+    });
+    const earlier = await post('/assessments', {
+      cycleId: earlierCycle.id,
+      templateId: maturity.id,
+      title: 'Maturity FY2029',
+    });
+    await rateAll(earlier.id, 2);
+    await post(`/assessments/${earlier.id}/close`);
+    const later = await post('/assessments', {
+      cycleId: laterCycle.id,
+      templateId: maturity.id,
+      title: 'Maturity FY2030',
+    });
+    await rateAll(later.id, 4);
+
+    await owner.goto(`${product.baseUrl}/organisations/${orgId}/assessments/${later.id}`);
+    const scores = owner.getByRole('region', { name: 'Scores' });
+    // Two shapes on the radar: this cycle's and the previous one's.
+    await scores.locator('.recharts-radar').nth(1).waitFor();
+    await scores.getByText('FY2029 social strategy').first().waitFor();
+    await screenshotFromTop(owner, 'maturity-radar-against-previous');
+    await scores.getByRole('tab', { name: 'Table' }).click();
+    const table = scores.getByRole('table', { name: 'Scores by dimension' });
+    await table.getByRole('columnheader', { name: 'Previous (FY2029 social strategy)' }).waitFor();
+    const row = table.getByRole('row', { name: /leadership commitment/ });
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(
+      expect.arrayContaining(['leadership commitment', '4.00', '2.00', '+2.00']),
+    );
+  });
 });
