@@ -5,6 +5,7 @@ import { Assessments1795428000000 } from './1795428000000-assessments';
 import { AssessmentFindings1795432000000 } from './1795432000000-assessment-findings';
 import { AssessmentRespondents1795436000000 } from './1795436000000-assessment-respondents';
 import { PlanAndExecution1795440000000 } from './1795440000000-plan-and-execution';
+import { PlanChangeActor1795448000000 } from './1795448000000-plan-change-actor';
 import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 
 /**
@@ -21,4 +22,5 @@ export const migrations = [
   AssessmentRespondents1795436000000,
   PlanAndExecution1795440000000,
   WeeklyDigests1795444000000,
+  PlanChangeActor1795448000000,
 ];

@@ -101,6 +101,7 @@ describe('live plan events', () => {
         id: outcome.id,
         operation: 'insert',
         version: 1,
+        actorUserId: owner.id,
       },
     });
 

@@ -261,6 +261,10 @@ describeWithBrowser('the guiding plan and its execution in the browser', () => {
     // notice in the form itself.
     await colleague.getByRole('region', { name: `Objective: ${THEIR_TITLE}` }).waitFor();
     await theirForm.getByText('Changed while you were editing').waitFor();
+    // The live event names who saved it.
+    await theirForm
+      .getByText(/^Maeve Lonergan, Chief Executive just saved a newer version/)
+      .waitFor();
     expect(await theirForm.getByLabel('Objective').inputValue()).toBe(MY_TITLE);
 
     // Saving the stale edit shows both versions instead of overwriting.

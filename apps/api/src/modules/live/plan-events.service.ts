@@ -11,6 +11,8 @@ export interface PlanChange {
   id: string | null;
   operation: 'insert' | 'update' | 'delete';
   version: number | null;
+  /** Who made the change: a member's id, or null for an API key or a script. */
+  actorUserId: string | null;
 }
 
 const CHANNEL = 'plan_changes';

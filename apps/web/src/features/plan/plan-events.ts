@@ -9,6 +9,8 @@ export interface PlanChange {
   id: string | null;
   operation: 'insert' | 'update' | 'delete';
   version: number | null;
+  /** Who made the change: a member's id, or null for an API key or a script. */
+  actorUserId: string | null;
 }
 
 /** Changes arrive in bursts (a cascade, a save touching a link table): refresh once per burst. */
@@ -125,6 +127,7 @@ export function useNewerVersion(entity: string, id: string | undefined, version:
     id: string;
     version: number | null;
     deleted: boolean;
+    actorUserId: string | null;
   } | null>(null);
   useEffect(() => {
     if (!id) return;
@@ -132,10 +135,15 @@ export function useNewerVersion(entity: string, id: string | undefined, version:
       if (change.entity !== entity || change.id !== id) return;
       setAnnounced((previous) =>
         change.operation === 'delete'
-          ? { id, version: null, deleted: true }
+          ? { id, version: null, deleted: true, actorUserId: change.actorUserId ?? null }
           : previous?.deleted || (previous?.version ?? 0) >= (change.version ?? 0)
             ? previous
-            : { id, version: change.version, deleted: false },
+            : {
+                id,
+                version: change.version,
+                deleted: false,
+                actorUserId: change.actorUserId ?? null,
+              },
       );
     };
     listeners.add(listener);

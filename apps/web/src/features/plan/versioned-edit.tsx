@@ -1,6 +1,8 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
 import { ApiProblem } from '../../api/client';
+import { useMemberOptions } from './member-options';
 import { useNewerVersion } from './plan-events';
 
 /** The record the API holds now, when it refused a change based on an older version (409). */
@@ -152,18 +154,22 @@ const display = (value: unknown): string => {
  */
 export function VersionNotices<V extends Values>(props: { edit: VersionedEdit<V>; what: string }) {
   const { edit } = props;
+  const { orgId = '' } = useParams();
+  const members = useMemberOptions(orgId);
+  // The live event names who saved; without it (an API key, a script) "someone else" it is.
+  const who = edit.newer?.actorUserId ? members.nameOf(edit.newer.actorUserId) : 'Someone else';
   return (
     <>
       {edit.newer?.deleted && (
         <Alert color="red" title={`This ${props.what} was deleted`} role="status">
-          Someone else deleted it while you were editing; saving will not bring it back.
+          {who} deleted it while you were editing; saving will not bring it back.
         </Alert>
       )}
       {edit.newer && !edit.newer.deleted && !edit.conflict && (
         <Alert color="yellow" title="Changed while you were editing" role="status">
           <Stack gap="xs">
             <Text size="sm">
-              Someone else just saved a newer version of this {props.what}
+              {who} just saved a newer version of this {props.what}
               {edit.newer.version ? ` (version ${edit.newer.version})` : ''}. Your unsaved changes
               are kept; compare before you save.
             </Text>
