@@ -168,7 +168,13 @@ export function KpiForm(props: {
     };
     try {
       if (props.kpi) {
-        await update.mutateAsync({ id: props.kpi.id, version: edit.version, ...common });
+        await update.mutateAsync({
+          id: props.kpi.id,
+          version: edit.version,
+          ...common,
+          // Where the baseline came from, kept or forgotten with it.
+          baselineFigureId: values.baselineFigureId,
+        });
       } else {
         await create.mutateAsync({
           ...common,
