@@ -26,7 +26,7 @@ it('measures the strategy map and the program manager views against their bare S
   const databaseUrl = await createTestDatabase('roi_bench_plan');
   const sql = new Client({ connectionString: databaseUrl });
   await sql.connect();
-  // As the API runs these queries: JIT compilation costs more than it saves at this size.
+  // As the API's connections run (see typeorm-options): JIT costs more than it saves here.
   await sql.query('SET jit = off');
   const api = await startTestApp({ databaseUrl });
   try {

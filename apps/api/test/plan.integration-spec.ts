@@ -263,8 +263,17 @@ describe('the guiding plan', () => {
       const serving = await owner.delete(`${base}/objectives/${goal.id}`).expect(409);
       expect(serving.body.detail).toContain('1 initiative serves only');
       await owner.delete(`${base}/initiatives/${sole.body.id}`).expect(204);
+      const challenge = (
+        await owner
+          .post(`${base}/plan-comments`)
+          .send({ subjectType: 'kpi', subjectId: measured.id, kind: 'challenge', body: 'Why 70?' })
+          .expect(201)
+      ).body;
       await owner.delete(`${base}/outcomes/${parent.id}?cascade=true`).expect(204);
       await owner.get(`${base}/kpis/${measured.id}`).expect(404);
+      // The challenge went with its KPI: the plan no longer counts it as open.
+      const open = (await owner.get(`${base}/plan-comments?open=true`)).body;
+      expect(open.map((comment: { id: string }) => comment.id)).not.toContain(challenge.id);
     });
 
     it('counts open questions and challenges until they are resolved', async () => {

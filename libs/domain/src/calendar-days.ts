@@ -24,6 +24,11 @@ export function addDays(date: string, days: number): string {
   return dateOfDayNumber(dayNumber(date) + days);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 export function assertIsoDate(date: string, what: string): void {
   if (!isIsoDate(date)) throw new RangeError(`${what} is not a YYYY-MM-DD date: ${date}`);
 }

@@ -14,4 +14,4 @@ export * from './kpi-status';
 export * from './milestones';
 export * from './plan-versions';
 export * from './plan-health';
-export { addDays } from './calendar-days';
+export { addDays, daysBetween } from './calendar-days';

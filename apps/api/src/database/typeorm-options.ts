@@ -81,7 +81,10 @@ export function applicationDataSourceOptions(databaseUrl: string): DataSourceOpt
     entities,
     subscribers: [AuditSubscriber],
     synchronize: false,
-    extra: { max: 10, application_name: 'roi-api', options: '-c role=roi_app' },
+    // JIT compilation pays off for long analytical queries, not for the API's: the planner prices
+    // the per-milestone lookups of the program views high enough to compile them, which costs
+    // tens of milliseconds more than it saves.
+    extra: { max: 10, application_name: 'roi-api', options: '-c role=roi_app -c jit=off' },
   };
 }
 

@@ -106,6 +106,16 @@ export class RateLimitedProblem extends ProblemException {
   }
 }
 
+/**
+ * A delete refused because other records depend on the one deleted; the caller may confirm the
+ * cascade (`?cascade=true`) once it has shown the user what would go with it.
+ */
+export class DependentsProblem extends ProblemException {
+  constructor(detail: string, extensions: Record<string, unknown> = {}) {
+    super(HttpStatus.CONFLICT, 'Others depend on it', detail, PROBLEM_TYPES.rule, extensions);
+  }
+}
+
 /** A request that is well formed but breaks a rule of the product (the last owner must stay). */
 export class RuleProblem extends ProblemException {
   constructor(title: string, detail: string, status: number = HttpStatus.CONFLICT) {

@@ -8,6 +8,7 @@ import { assessmentResults } from './assessment-results';
 import { In, type EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { NotFoundProblem, ValidationProblem } from '../../common/problem-details/problem';
+import { findRecord, lockRecord } from '../../common/records/versioned-records';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
 import { CycleEntity } from '../cycles/cycle.entity';
 import {
@@ -346,18 +347,19 @@ async function memberRespondent(
   );
 }
 
-export async function findAssessment(
+export function findAssessment(
   manager: EntityManager,
   context: OrganisationContext,
   id: string,
   lock = false,
-) {
-  const assessment = await manager.findOne(AssessmentEntity, {
-    where: { id, organisationId: context.organisationId },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!assessment) throw new NotFoundProblem('assessment', id);
-  return assessment;
+): Promise<AssessmentEntity> {
+  return (lock ? lockRecord : findRecord)(
+    manager,
+    AssessmentEntity,
+    context.organisationId,
+    id,
+    'assessment',
+  );
 }
 
 function toFindingDto(finding: FindingEntity): FindingDto {

@@ -159,7 +159,8 @@ export class RespondentsService {
       );
       const url = this.linkUrl(origin, token);
       if (respondent.email) {
-        await this.sendLink(manager, assessment, respondent, url, 'invitation');
+        const organisation = await organisationOf(manager, assessment);
+        await this.sendLink(manager, organisation, assessment, respondent, url, 'invitation');
       }
       return { ...toRespondentDto(respondent, null), token, url };
     });
@@ -179,6 +180,7 @@ export class RespondentsService {
           (response) => response.respondentId,
         ),
       );
+      const organisation = await organisationOf(manager, assessment);
       const reminded: string[] = [];
       const withoutEmail: string[] = [];
       for (const respondent of respondents) {
@@ -199,7 +201,7 @@ export class RespondentsService {
         respondent.lastRemindedAt = new Date();
         respondent.version += 1;
         await manager.save(respondent);
-        await this.sendLink(manager, assessment, respondent, url, 'reminder');
+        await this.sendLink(manager, organisation, assessment, respondent, url, 'reminder');
         reminded.push(respondent.name);
       }
       return { reminded, withoutEmail };
@@ -298,14 +300,12 @@ export class RespondentsService {
 
   private async sendLink(
     manager: EntityManager,
+    organisation: OrganisationEntity,
     assessment: AssessmentEntity,
     respondent: AssessmentRespondentEntity,
     url: string,
     kind: 'invitation' | 'reminder',
   ): Promise<void> {
-    const organisation = await manager.findOneByOrFail(OrganisationEntity, {
-      id: assessment.organisationId,
-    });
     const by = assessment.deadline ? ` by ${assessment.deadline}` : '';
     await this.mail.send(manager, {
       organisationId: assessment.organisationId,
@@ -380,9 +380,7 @@ async function linkView(
   respondent: AssessmentRespondentEntity,
   assessment: AssessmentEntity,
 ): Promise<ResponseLinkViewDto> {
-  const organisation = await manager.findOneByOrFail(OrganisationEntity, {
-    id: assessment.organisationId,
-  });
+  const organisation = await organisationOf(manager, assessment);
   const template = await manager.findOneByOrFail(AssessmentTemplateEntity, {
     id: assessment.templateId,
   });
@@ -401,4 +399,8 @@ async function linkView(
     questions: questions.map(toQuestionDto),
     response: await responseOf(manager, respondent.id),
   };
+}
+
+function organisationOf(manager: EntityManager, assessment: AssessmentEntity) {
+  return manager.findOneByOrFail(OrganisationEntity, { id: assessment.organisationId });
 }

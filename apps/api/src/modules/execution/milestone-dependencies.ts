@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { dependencyCycleProblem, findDependencyCycle } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import {
+  DependentsProblem,
   PROBLEM_TYPES,
   ProblemException,
   ValidationProblem,
@@ -95,11 +96,8 @@ export function refuseUnconfirmedCascade(
 ): void {
   if (cascade || dependents.length === 0) return;
   const names = dependents.map((dependent) => `"${dependent.title}"`).join(', ');
-  throw new ProblemException(
-    HttpStatus.CONFLICT,
-    'Others depend on it',
+  throw new DependentsProblem(
     `${dependents.length === 1 ? '1 milestone depends' : `${dependents.length} milestones depend`} on "${title}": ${names}. Remove those dependencies first, or delete with cascade=true to remove them too.`,
-    PROBLEM_TYPES.rule,
     { dependents },
   );
 }

@@ -1,4 +1,4 @@
-import { type MilestoneRiskReason, milestoneRisk, todayIn } from '@roi/domain';
+import { type MilestoneRiskReason, milestoneRisk } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import { namesOf } from '../accounts/names-of';
 import type { CheckInDto, MilestoneDto } from './dto/milestone.dto';
@@ -9,18 +9,6 @@ import {
   type ProgramViewQuery,
   type RiskRow,
 } from './program-views.queries';
-
-/** Today in the organisation's time zone: the default date every risk is evaluated at. */
-export async function organisationToday(
-  manager: EntityManager,
-  organisationId: string,
-): Promise<string> {
-  const [organisation]: { time_zone: string }[] = await manager.query(
-    `SELECT time_zone FROM organisations WHERE id = $1`,
-    [organisationId],
-  );
-  return todayIn(organisation?.time_zone ?? 'UTC');
-}
 
 /**
  * Milestones as every route shows them, read with one of the program view queries: with the
@@ -97,9 +85,6 @@ async function readRows<T>(
   asOf: string,
   parameters: unknown[],
 ): Promise<T[]> {
-  // The planner prices the per-milestone lookups high enough to JIT-compile the query, which
-  // costs tens of milliseconds more than it saves on a few thousand rows.
-  await manager.query(`SET LOCAL jit = off`);
   return manager.query(PROGRAM_VIEW_SQL[query], [organisationId, asOf, ...parameters]);
 }
 

@@ -27,7 +27,8 @@ import {
   replaceDependencies,
 } from './milestone-dependencies';
 import { namesOf } from '../accounts/names-of';
-import { organisationToday, readMilestones } from './milestone-representation';
+import { organisationToday } from '../organisations/organisation-clock';
+import { readMilestones } from './milestone-representation';
 import { nextStatusFields } from './milestone-status';
 
 /** What only someone who shapes the plan may change; status and progress are execution's. */

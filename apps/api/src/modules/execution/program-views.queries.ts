@@ -11,8 +11,8 @@ import type { ConfidenceLevel, MilestoneStatus, MissReason } from '@roi/domain';
  * Parameters common to the milestone queries: $1 the organisation, $2 the evaluation date (the
  * last check-in is the latest dated on or before it).
  *
- * They run with JIT compilation off (`SET LOCAL jit = off`, see readMilestones): the planner
- * prices the lateral lookups high enough to compile, which costs more than it saves.
+ * They run with JIT compilation off, as every API connection does (see typeorm-options): the
+ * planner prices the lateral lookups high enough to compile, which costs more than it saves.
  */
 
 /** What each milestone depends on, with the status and due date the risk rule reads. */

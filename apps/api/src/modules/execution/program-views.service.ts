@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { burnUp } from '@roi/domain';
+import { addDays, burnUp, daysBetween } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { ForbiddenProblem, ValidationProblem } from '../../common/problem-details/problem';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
-import { addDays, daysBetween } from './calendar';
 import type { MilestoneDto } from './dto/milestone.dto';
 import type {
   AsOfQueryDto,
@@ -16,7 +15,8 @@ import type {
   TimelineMilestoneDto,
   WeeklyDigestDto,
 } from './dto/program-views.dto';
-import { organisationToday, readTimelineMilestones } from './milestone-representation';
+import { organisationToday } from '../organisations/organisation-clock';
+import { readTimelineMilestones } from './milestone-representation';
 import {
   atRiskMilestones,
   dueSoonMilestones,

@@ -9,7 +9,8 @@ import { definedOnly } from '../../common/validation/defined-only';
 import { requireMembers } from '../memberships/members-check';
 import type { CreateInitiativeDto, InitiativeDto, UpdateInitiativeDto } from './dto/initiative.dto';
 import { namesOf } from '../accounts/names-of';
-import { organisationClock, refuseUnconfirmedCascade, savedUniquely } from './plan-support';
+import { organisationClock } from '../organisations/organisation-clock';
+import { refuseUnconfirmedCascade, savedUniquely } from './plan-support';
 import { InitiativeEntity, InitiativeObjectiveEntity, ObjectiveEntity } from './plan.entity';
 
 /**
@@ -22,19 +23,19 @@ export class InitiativesService {
 
   list(context: OrganisationContext, objectiveId?: string): Promise<InitiativeDto[]> {
     return this.scoped.inOrganisation(context, async (manager) => {
-      let initiatives = await manager.find(InitiativeEntity, {
-        where: { organisationId: context.organisationId },
-        order: { code: 'ASC' },
-      });
+      const query = manager
+        .createQueryBuilder(InitiativeEntity, 'initiative')
+        .where('initiative.organisation_id = :organisationId', {
+          organisationId: context.organisationId,
+        })
+        .orderBy('initiative.code', 'ASC');
       if (objectiveId) {
-        const serving = new Set(
-          (await manager.findBy(InitiativeObjectiveEntity, { objectiveId })).map(
-            (link) => link.initiativeId,
-          ),
+        query.andWhere(
+          'EXISTS (SELECT 1 FROM initiative_objectives link WHERE link.initiative_id = initiative.id AND link.objective_id = :objectiveId)',
+          { objectiveId },
         );
-        initiatives = initiatives.filter((initiative) => serving.has(initiative.id));
       }
-      return initiativeDtos(manager, context.organisationId, initiatives);
+      return initiativeDtos(manager, context.organisationId, await query.getMany());
     });
   }
 

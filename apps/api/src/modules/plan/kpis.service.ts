@@ -15,12 +15,12 @@ import type {
   UpdateKpiDto,
   UpdateMeasurementDto,
 } from './dto/kpi.dto';
-import { deleteComments } from './outcomes.service';
+import { organisationClock } from '../organisations/organisation-clock';
 import {
+  deleteComments,
   openChallenges,
-  savedUniquely,
-  organisationClock,
   refuseUnconfirmedCascade,
+  savedUniquely,
 } from './plan-support';
 import { KpiEntity, KpiMeasurementEntity, ObjectiveEntity } from './plan.entity';
 
@@ -112,7 +112,7 @@ export class KpisService {
       refuseUnconfirmedCascade(cascade, `The KPI ${kpi.code}`, [
         { count: measurements, label: measurements === 1 ? 'measurement' : 'measurements' },
       ]);
-      await deleteComments(manager, context.organisationId, 'kpi', [id]);
+      await deleteComments(manager, context.organisationId, 'kpi', id);
       await manager.remove(kpi);
     });
   }

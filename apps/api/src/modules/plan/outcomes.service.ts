@@ -15,7 +15,7 @@ import type {
   UpdateOutcomeDto,
 } from './dto/strategy.dto';
 import { namesOf } from '../accounts/names-of';
-import { openChallenges, refuseUnconfirmedCascade } from './plan-support';
+import { deleteComments, openChallenges, refuseUnconfirmedCascade } from './plan-support';
 import { ObjectiveEntity, OutcomeEntity } from './plan.entity';
 
 /** The top of the strategy map: business outcomes and the objectives under them. */
@@ -94,7 +94,7 @@ export class OutcomesService {
       refuseUnconfirmedCascade(cascade, `The outcome “${outcome.title}”`, [
         { count: objectives, label: objectives === 1 ? 'objective' : 'objectives' },
       ]);
-      await deleteComments(manager, context.organisationId, 'outcome', [id]);
+      await deleteComments(manager, context.organisationId, 'outcome', id);
       await manager.remove(outcome);
     });
   }
@@ -189,7 +189,7 @@ export class OutcomesService {
       refuseUnconfirmedCascade(cascade, `The objective “${objective.title}”`, [
         { count: kpis, label: kpis === 1 ? 'KPI' : 'KPIs' },
       ]);
-      await deleteComments(manager, context.organisationId, 'objective', [id]);
+      await deleteComments(manager, context.organisationId, 'objective', id);
       await manager.remove(objective);
     });
   }
@@ -304,17 +304,4 @@ async function requireFindings(
     ]);
   }
   return wanted;
-}
-
-/** Comments hang off their subject by id only, so they go when it goes. */
-export async function deleteComments(
-  manager: EntityManager,
-  organisationId: string,
-  subjectType: 'outcome' | 'objective' | 'kpi',
-  subjectIds: string[],
-): Promise<void> {
-  await manager.query(
-    `DELETE FROM plan_comments WHERE organisation_id = $1 AND subject_type = $2 AND subject_id = ANY($3::uuid[])`,
-    [organisationId, subjectType, subjectIds],
-  );
 }

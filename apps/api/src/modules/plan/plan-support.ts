@@ -1,15 +1,11 @@
-import { todayIn } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import { HttpStatus } from '@nestjs/common';
-import { PROBLEM_TYPES, ProblemException, RuleProblem } from '../../common/problem-details/problem';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import {
+  DependentsProblem,
+  PROBLEM_TYPES,
+  ProblemException,
+} from '../../common/problem-details/problem';
 import type { CommentSubject } from './plan.entity';
-
-/** The organisation's today (in its time zone) and its currency. */
-export async function organisationClock(manager: EntityManager, organisationId: string) {
-  const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
-  return { today: todayIn(organisation.timeZone), currency: organisation.currency };
-}
 
 /** Open questions and challenges per subject: the plan shows how many remain. */
 export async function openChallenges(
@@ -40,8 +36,7 @@ export function refuseUnconfirmedCascade(
 ): void {
   const present = dependents.filter((dependent) => dependent.count > 0);
   if (cascade || present.length === 0) return;
-  throw new RuleProblem(
-    'Others depend on it',
+  throw new DependentsProblem(
     `${what} has ${present.map((dependent) => `${dependent.count} ${dependent.label}`).join(' and ')}. Delete or move them first, or confirm deleting them too (cascade=true).`,
   );
 }
@@ -76,4 +71,32 @@ export async function savedUniquely<T>(
     }
     throw error;
   }
+}
+
+/**
+ * Comments hang off their subject by id only (a subject is one of three tables), so they go with
+ * it, and with everything a confirmed cascade takes: an outcome's objectives and their KPIs, an
+ * objective's KPIs. Otherwise their open challenges would still be counted on the plan.
+ */
+export async function deleteComments(
+  manager: EntityManager,
+  organisationId: string,
+  subjectType: CommentSubject,
+  subjectId: string,
+): Promise<void> {
+  const objectives =
+    subjectType === 'outcome'
+      ? `SELECT id FROM objectives WHERE outcome_id = $2`
+      : subjectType === 'objective'
+        ? `SELECT $2::uuid`
+        : `SELECT NULL::uuid WHERE false`;
+  await manager.query(
+    `DELETE FROM plan_comments
+      WHERE organisation_id = $1
+        AND ((subject_type = $3 AND subject_id = $2)
+          OR (subject_type = 'objective' AND subject_id IN (${objectives}))
+          OR (subject_type = 'kpi' AND subject_id IN (
+                SELECT id FROM kpis WHERE objective_id IN (${objectives}))))`,
+    [organisationId, subjectId, subjectType],
+  );
 }

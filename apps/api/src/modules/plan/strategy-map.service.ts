@@ -11,7 +11,7 @@ import { initiativeDtos } from './initiatives.service';
 import { kpiDtos } from './kpis.service';
 import { objectiveDtos, outcomeDtos } from './outcomes.service';
 import { namesOf } from '../accounts/names-of';
-import { organisationClock } from './plan-support';
+import { organisationClock } from '../organisations/organisation-clock';
 import { InitiativeEntity, KpiEntity, ObjectiveEntity, OutcomeEntity } from './plan.entity';
 
 /**
