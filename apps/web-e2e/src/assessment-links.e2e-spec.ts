@@ -202,7 +202,8 @@ describeWithBrowser('respondents, response links and templates in the browser', 
 
     // The owner sees three submitted respondents and nobody left to remind.
     await owner.reload();
-    await owner.getByText('3 submitted').waitFor();
+    // Exact: the respondents panel also says "3 of 3 submitted, …" once it has loaded.
+    await owner.getByText('3 submitted', { exact: true }).waitFor();
     await panel.getByText('3 of 3 submitted, answers due by 2027-05-14.').waitFor();
     expect(await table.getByText('submitted', { exact: true }).count()).toBe(3);
     await table

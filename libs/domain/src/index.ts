@@ -14,4 +14,5 @@ export * from './kpi-status';
 export * from './milestones';
 export * from './plan-versions';
 export * from './plan-health';
+export * from './plan-codes';
 export { addDays, daysBetween } from './calendar-days';

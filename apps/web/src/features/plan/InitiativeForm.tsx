@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { isIsoDate } from '@roi/domain';
+import { isIsoDate, PLAN_CODE_PATTERN, DECIMAL_MONEY_PATTERN } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
 import { useMemberOptions } from './member-options';
 import { EXPERIMENT_OUTCOME } from './plan-format';
@@ -65,9 +65,6 @@ const toValues = (initiative: Initiative): Values => ({
   lessons: initiative.lessons ?? '',
 });
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-// Money stays a decimal string all the way to the API: never a float on the way in.
-const MONEY = /^\d{1,16}(\.\d{1,4})?$/;
 const optionalDate = (value: string) => (!value || isIsoDate(value) ? null : 'Choose a date');
 const atMost = (limit: number) => (value: string) =>
   value.length > limit ? `At most ${limit} characters` : null;
@@ -117,7 +114,7 @@ export function InitiativeForm(props: {
           ? 'Give it a short code, e.g. I-ASK'
           : value.length > 32
             ? 'At most 32 characters'
-            : CODE.test(value)
+            : PLAN_CODE_PATTERN.test(value)
               ? null
               : 'Letters, digits, dots, dashes or underscores',
       name: (value) =>
@@ -128,7 +125,9 @@ export function InitiativeForm(props: {
             : null,
       objectiveIds: (value) => (value.length ? null : 'Choose at least one objective it serves'),
       budget: (value) =>
-        MONEY.test(value.trim()) ? null : 'An amount such as 12500 or 12500.50, without separators',
+        DECIMAL_MONEY_PATTERN.test(value.trim())
+          ? null
+          : 'An amount such as 12500 or 12500.50, without separators',
       accountableUserId: (value) => (value ? null : 'Choose who is accountable for the strategy'),
       responsibleUserId: (value) => (value ? null : 'Choose who is responsible for execution'),
       channels: (value) =>

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { isIsoDate, kpiDirectionProblem, type KpiDirection } from '@roi/domain';
+import { isIsoDate, kpiDirectionProblem, type KpiDirection, PLAN_CODE_PATTERN } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
 import { formatDay, formatNumber } from './plan-format';
 import {
@@ -51,7 +51,6 @@ const toValues = (kpi: KpiDetail): Values => ({
   baselineFigureId: kpi.baselineFigureId,
 });
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const isNumber = (value: number | string) =>
   value !== '' && value !== null && Number.isFinite(Number(value));
 
@@ -92,7 +91,7 @@ export function KpiForm(props: {
           ? 'Give it a short code, e.g. K-RENEW'
           : value.length > 32
             ? 'At most 32 characters'
-            : CODE.test(value)
+            : PLAN_CODE_PATTERN.test(value)
               ? null
               : 'Letters, digits, dots, dashes or underscores',
       name: (value) =>

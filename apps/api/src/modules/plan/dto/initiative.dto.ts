@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '@roi/domain';
+import {
+  EXPERIMENT_OUTCOMES,
+  type ExperimentOutcome,
+  PLAN_CODE_PATTERN,
+  DECIMAL_MONEY_PATTERN,
+} from '@roi/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,10 +23,8 @@ import {
 } from 'class-validator';
 import { IsIsoDate, IsOmittable, trimString } from '../../../common/validation/domain-validators';
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const codeMessage = { message: 'must be letters, digits, dots, dashes or underscores' };
 // Money arrives as a decimal string so it is never a float on its way in.
-const MONEY = /^\d{1,16}(\.\d{1,4})?$/;
 const moneyMessage = { message: 'must be a decimal string such as "12500.00"' };
 
 /** The experiment side of an initiative, shared by create and update. */
@@ -84,7 +87,7 @@ class ExperimentFieldsDto {
 
 export class CreateInitiativeDto extends ExperimentFieldsDto {
   @ApiProperty({ maxLength: 32, example: 'I-ASK', description: 'Unique in the organisation.' })
-  @Matches(CODE, codeMessage)
+  @Matches(PLAN_CODE_PATTERN, codeMessage)
   @MaxLength(32)
   @IsString()
   code!: string;
@@ -104,7 +107,7 @@ export class CreateInitiativeDto extends ExperimentFieldsDto {
   objectiveIds!: string[];
 
   @ApiProperty({ example: '12500.00', description: "In the organisation's currency." })
-  @Matches(MONEY, moneyMessage)
+  @Matches(DECIMAL_MONEY_PATTERN, moneyMessage)
   @IsString(moneyMessage)
   budget!: string;
 
@@ -132,7 +135,7 @@ export class UpdateInitiativeDto extends ExperimentFieldsDto {
 
   @ApiPropertyOptional({ maxLength: 32 })
   @IsOmittable()
-  @Matches(CODE, codeMessage)
+  @Matches(PLAN_CODE_PATTERN, codeMessage)
   @MaxLength(32)
   @IsString()
   code?: string;
@@ -155,7 +158,7 @@ export class UpdateInitiativeDto extends ExperimentFieldsDto {
 
   @ApiPropertyOptional({ example: '12500.00' })
   @IsOmittable()
-  @Matches(MONEY, moneyMessage)
+  @Matches(DECIMAL_MONEY_PATTERN, moneyMessage)
   @IsString(moneyMessage)
   budget?: string;
 

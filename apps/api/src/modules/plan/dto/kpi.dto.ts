@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KPI_DIRECTIONS, KPI_STATUSES, type KpiDirection, type KpiStatus } from '@roi/domain';
+import {
+  KPI_DIRECTIONS,
+  KPI_STATUSES,
+  type KpiDirection,
+  type KpiStatus,
+  PLAN_CODE_PATTERN,
+} from '@roi/domain';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
@@ -17,7 +23,6 @@ import { IsIsoDate, IsOmittable, trimString } from '../../../common/validation/d
 
 const finite = { allowNaN: false, allowInfinity: false };
 const numberMessage = { message: 'must be a number' };
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const codeMessage = { message: 'must be letters, digits, dots, dashes or underscores' };
 
 export class CreateKpiDto {
@@ -26,7 +31,7 @@ export class CreateKpiDto {
   objectiveId!: string;
 
   @ApiProperty({ maxLength: 32, example: 'K-RENEW', description: 'Unique in the organisation.' })
-  @Matches(CODE, codeMessage)
+  @Matches(PLAN_CODE_PATTERN, codeMessage)
   @MaxLength(32)
   @IsString()
   code!: string;
@@ -91,7 +96,7 @@ export class UpdateKpiDto {
 
   @ApiPropertyOptional({ maxLength: 32 })
   @IsOmittable()
-  @Matches(CODE, codeMessage)
+  @Matches(PLAN_CODE_PATTERN, codeMessage)
   @MaxLength(32)
   @IsString()
   code?: string;
