@@ -16,3 +16,6 @@ export * from './plan-versions';
 export * from './plan-health';
 export * from './plan-codes';
 export { addDays, daysBetween } from './calendar-days';
+export * from './money-format';
+export * from './roi';
+export * from './reallocation';
