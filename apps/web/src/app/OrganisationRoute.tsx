@@ -1,25 +1,32 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Outlet, useParams } from 'react-router';
-import { useMe } from '../features/accounts/accounts.queries';
+import { useMe } from '../session/me.queries';
+import { currentOrganisation, OrganisationContext } from '../session/organisation';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { PageLoader } from '../ui/PageLoader';
-import { useCurrentOrganisation } from './current-organisation';
 
 /**
- * The pages of one organisation open only for its members. An organisation the cached profile
- * does not list yet (just joined, or created elsewhere) is looked up once more before the page
- * says it is not there: the same answer as the API's 404.
+ * The pages of one organisation open only for its members, and receive it (with the member's role
+ * and `can()`) from here. An organisation the cached profile does not list yet (just joined, or
+ * created elsewhere) is looked up once more before the page says it is not there: the same answer
+ * as the API's 404.
  */
 export function OrganisationRoute() {
   const { orgId } = useParams();
   const me = useMe();
-  const current = useCurrentOrganisation();
+  const membership = me.data?.memberships.find((candidate) => candidate.organisationId === orgId);
+  const current = useMemo(() => membership && currentOrganisation(membership), [membership]);
   const missing = !current && me.isSuccess;
   const { refetch } = me;
   useEffect(() => {
     if (missing) void refetch();
   }, [missing, orgId, refetch]);
-  if (current) return <Outlet />;
+  if (current)
+    return (
+      <OrganisationContext.Provider value={current}>
+        <Outlet />
+      </OrganisationContext.Provider>
+    );
   if (me.isFetching) return <PageLoader />;
   return <NotFoundPage />;
 }

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../features/accounts/accounts.queries';
+import { useMe } from '../session/me.queries';
 import { ErrorState } from '../ui/ErrorState';
 import { PageLoader } from '../ui/PageLoader';
 

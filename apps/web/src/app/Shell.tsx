@@ -12,35 +12,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { ROLE_LABELS, STRATEGY_STEPS, type Permission } from '@roi/domain';
+import { ROLE_LABELS } from '@roi/domain';
 import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate, useNavigation } from 'react-router';
-import { useMe, useSignOut } from '../features/accounts/accounts.queries';
+import { useSignOut } from '../features/accounts/accounts.queries';
+import { useMe } from '../session/me.queries';
 import { PageLoader } from '../ui/PageLoader';
-import { useCurrentOrganisation } from './current-organisation';
-
-const ADMINISTRATION: { path: string; label: string; permission: Permission }[] = [
-  { path: 'members', label: 'Members and invitations', permission: 'members.read' },
-  { path: 'api-keys', label: 'API keys', permission: 'api-keys.manage' },
-  { path: 'audit-log', label: 'Audit log', permission: 'audit.read' },
-  { path: 'outbox', label: 'Mail outbox', permission: 'outbox.read' },
-  { path: 'settings', label: 'Settings', permission: 'organisation.update' },
-];
-
-const PLAN_AND_EXECUTION: { path: string; label: string }[] = [
-  { path: 'plan', label: 'Strategy map' },
-  { path: 'plan/versions', label: 'Plan versions' },
-  { path: 'plan/learning', label: 'Learning log' },
-  { path: 'execution', label: 'Milestones' },
-  { path: 'execution/timeline', label: 'Timeline and burn-up' },
-];
+import { useOrganisationInAddress } from './current-organisation';
+import { OrganisationNav } from './OrganisationNav';
 
 /** The frame of every signed-in page: the organisation switcher, the six steps, the person. */
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const navigation = useNavigation();
-  const current = useCurrentOrganisation();
-  const base = current && `/organisations/${current.membership.organisationId}`;
+  const current = useOrganisationInAddress();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -69,66 +54,8 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         <ScrollArea>
-          {current && base ? (
-            <>
-              <NavLink component={RouterNavLink} to={base} end label="Overview" onClick={close} />
-              <NavLink
-                component={RouterNavLink}
-                to={`${base}/cycles`}
-                label="Strategy cycles"
-                onClick={close}
-              />
-              <NavLink
-                component={RouterNavLink}
-                to={`${base}/assessments`}
-                label="Assessments"
-                onClick={close}
-              />
-              <NavLink
-                component={RouterNavLink}
-                to={`${base}/assessment-templates`}
-                label="Assessment templates"
-                onClick={close}
-              />
-              <SectionLabel>Plan and execution</SectionLabel>
-              {PLAN_AND_EXECUTION.map((item) => (
-                <NavLink
-                  key={item.path}
-                  component={RouterNavLink}
-                  to={`${base}/${item.path}`}
-                  end
-                  label={item.label}
-                  onClick={close}
-                />
-              ))}
-              <SectionLabel>Strategy cycle</SectionLabel>
-              {STRATEGY_STEPS.map((step) => (
-                <NavLink
-                  key={step.key}
-                  component={RouterNavLink}
-                  to={`${base}/steps/${step.key}`}
-                  label={step.name}
-                  onClick={close}
-                  leftSection={
-                    <Badge size="sm" variant="light" circle>
-                      {step.number}
-                    </Badge>
-                  }
-                />
-              ))}
-              {ADMINISTRATION.some((item) => current.can(item.permission)) && (
-                <SectionLabel>Organisation</SectionLabel>
-              )}
-              {ADMINISTRATION.filter((item) => current.can(item.permission)).map((item) => (
-                <NavLink
-                  key={item.path}
-                  component={RouterNavLink}
-                  to={`${base}/${item.path}`}
-                  label={item.label}
-                  onClick={close}
-                />
-              ))}
-            </>
+          {current ? (
+            <OrganisationNav current={current} onNavigate={close} />
           ) : (
             <NavLink
               component={RouterNavLink}
@@ -152,18 +79,10 @@ export function Shell() {
   );
 }
 
-function SectionLabel(props: { children: string }) {
-  return (
-    <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
-      {props.children}
-    </Text>
-  );
-}
-
 /** A consultant serving several clients moves between them here. */
 function OrganisationSwitcher() {
   const me = useMe().data;
-  const current = useCurrentOrganisation();
+  const current = useOrganisationInAddress();
   const navigate = useNavigate();
   if (!me || me.memberships.length === 0) return null;
   return (
@@ -189,7 +108,7 @@ function OrganisationSwitcher() {
 
 function PersonMenu() {
   const me = useMe().data;
-  const current = useCurrentOrganisation();
+  const current = useOrganisationInAddress();
   const signOut = useSignOut();
   const navigate = useNavigate();
   if (!me) return null;

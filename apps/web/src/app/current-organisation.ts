@@ -1,18 +1,16 @@
-import { can, type Permission } from '@roi/domain';
 import { useParams } from 'react-router';
-import { type MyMembership, useMe } from '../features/accounts/accounts.queries';
+import { useMe } from '../session/me.queries';
+import { type CurrentOrganisation, currentOrganisation } from '../session/organisation';
 
-export interface CurrentOrganisation {
-  membership: MyMembership;
-  /** What the UI offers follows the same permission table the API enforces. */
-  can(permission: Permission): boolean;
-}
-
-/** The organisation in the address (`/organisations/:orgId/...`) and the caller's role in it. */
-export function useCurrentOrganisation(): CurrentOrganisation | undefined {
+/**
+ * The organisation in the address (`/organisations/:orgId/...`) and the caller's role in it. Only
+ * the app's frame reads the address: the organisation route provides the result to every page
+ * below it (`useOrganisation()`), and the shell, which sits above that route, asks here.
+ */
+export function useOrganisationInAddress(): CurrentOrganisation | undefined {
   const { orgId } = useParams();
   const membership = useMe().data?.memberships.find(
     (candidate) => candidate.organisationId === orgId,
   );
-  return membership && { membership, can: (permission) => can(membership.role, permission) };
+  return membership && currentOrganisation(membership);
 }

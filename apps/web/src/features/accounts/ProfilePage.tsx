@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { passwordProblem } from '@roi/domain';
 import { useNavigate } from 'react-router';
 import { asFieldMessage, showProblemInForm } from '../../ui/form-errors';
-import { useChangePassword, useMe, useSignOutEverywhere } from './accounts.queries';
+import { useMe } from '../../session/me.queries';
+import { useChangePassword, useSignOutEverywhere } from './accounts.queries';
 
 export function ProfilePage() {
   const me = useMe().data;

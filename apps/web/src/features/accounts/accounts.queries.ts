@@ -1,26 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiProblem, type Schemas, unwrap } from '../../api/client';
-
-export type Me = Schemas['MeDto'];
-export type MyMembership = Schemas['MyMembershipDto'];
-
-export const meKey = ['me'] as const;
-
-/** The signed-in person and their organisations; null when nobody is signed in. */
-export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await unwrap(api.GET('/api/v1/auth/me'));
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
-}
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { type Me, meKey } from '../../session/me.queries';
 
 /**
  * Signing in, up or out changes everything the pages know: forget it all, and take the person

@@ -18,19 +18,18 @@ import { useForm } from '@mantine/form';
 import { assignableRoles, ROLE_LABELS, type Role } from '@roi/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
 import { NotFoundPage } from '../../ui/NotFoundPage';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 const keysOf = (orgId: string) => ['api-keys', orgId] as const;
 
 export function ApiKeysPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
   const queryClient = useQueryClient();
   const [shown, setShown] = useState<Schemas['CreatedApiKeyDto'] | null>(null);
   const keys = useQuery({
@@ -64,7 +63,7 @@ export function ApiKeysPage() {
       name: (value) => (value.trim() ? null : 'Name the key after the system that uses it'),
     },
   });
-  if (!current?.can('api-keys.manage')) return <NotFoundPage />;
+  if (!current.can('api-keys.manage')) return <NotFoundPage />;
   const roles = assignableRoles(current.membership.role);
 
   const submit = form.onSubmit(async (values) => {

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import { useCycles } from '../cycles/cycles.queries';
 import { useAssessment, useAssessmentActions } from './assessments.queries';
@@ -9,28 +8,26 @@ import { FindingsSection } from './FindingsSection';
 import { Questionnaire } from './Questionnaire';
 import { RespondentsPanel } from './RespondentsPanel';
 import { ResultsPanel } from './ResultsPanel';
+import { useOrganisation } from '../../session/organisation';
 
 export function AssessmentPage() {
-  const { orgId = '', assessmentId = '' } = useParams();
-  const current = useCurrentOrganisation();
-  const assessment = useAssessment(orgId, assessmentId);
-  const actions = useAssessmentActions(orgId, assessmentId);
-  const cycles = useCycles(orgId);
+  const { assessmentId = '' } = useParams();
+
+  const current = useOrganisation();
+  const assessment = useAssessment(assessmentId);
+  const actions = useAssessmentActions(assessmentId);
+  const cycles = useCycles();
   if (assessment.isPending) return <Skeleton height={300} />;
   if (assessment.isError)
     return <ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} />;
   const data = assessment.data;
   const canRespond =
     data.status === 'open' &&
-    (current?.can('assessments.respond') ?? false) &&
+    (current.can('assessments.respond') ?? false) &&
     data.myResponse?.status !== 'submitted';
   // While open, who still has to answer comes before the results; once closed, after them.
   const respondents = (
-    <RespondentsPanel
-      orgId={orgId}
-      assessment={data}
-      manage={current?.can('assessments.manage') ?? false}
-    />
+    <RespondentsPanel assessment={data} manage={current.can('assessments.manage') ?? false} />
   );
   return (
     <Stack maw={900}>
@@ -52,7 +49,7 @@ export function AssessmentPage() {
             )}
           </Group>
         </div>
-        {data.status === 'open' && current?.can('assessments.manage') && (
+        {data.status === 'open' && current.can('assessments.manage') && (
           <Button
             variant="default"
             loading={actions.close.isPending}
@@ -72,13 +69,12 @@ export function AssessmentPage() {
       )}
       {data.status === 'open' && respondents}
       <ResultsPanel
-        orgId={orgId}
         assessmentId={assessmentId}
         cycleName={cycles.data?.find((cycle) => cycle.id === data.cycleId)?.name ?? 'This cycle'}
       />
-      {data.status === 'closed' && <BaselineFigures orgId={orgId} assessment={data} />}
+      {data.status === 'closed' && <BaselineFigures assessment={data} />}
       {data.status === 'closed' && respondents}
-      <FindingsSection orgId={orgId} assessment={data} />
+      <FindingsSection assessment={data} />
     </Stack>
   );
 }

@@ -14,14 +14,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { isIsoDate } from '@roi/domain';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
 import { useCycles } from '../cycles/cycles.queries';
 import { useAssessments, useStartAssessment, useTemplates } from './assessments.queries';
 import type { Template } from './templates.queries';
+import { useOrganisation } from '../../session/organisation';
 
 /** The built-in templates and the organisation's own, each group by name. */
 function templateOptions(templates: Template[]) {
@@ -40,9 +40,8 @@ function templateOptions(templates: Template[]) {
 }
 
 export function AssessmentsPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const assessments = useAssessments(orgId);
+  const current = useOrganisation();
+  const assessments = useAssessments();
   return (
     <Stack>
       <div>
@@ -51,7 +50,7 @@ export function AssessmentsPage() {
           Step 1: the empirical baseline. Ratings with evidence, not opinion.
         </Text>
       </div>
-      {current?.can('assessments.manage') && <StartAssessmentForm orgId={orgId} />}
+      {current.can('assessments.manage') && <StartAssessmentForm />}
       {assessments.isPending ? (
         <Skeleton height={120} />
       ) : assessments.isError ? (
@@ -94,10 +93,10 @@ export function AssessmentsPage() {
   );
 }
 
-function StartAssessmentForm(props: { orgId: string }) {
-  const cycles = useCycles(props.orgId);
-  const templates = useTemplates(props.orgId);
-  const start = useStartAssessment(props.orgId);
+function StartAssessmentForm() {
+  const cycles = useCycles();
+  const templates = useTemplates();
+  const start = useStartAssessment();
   const navigate = useNavigate();
   const form = useForm({
     initialValues: {

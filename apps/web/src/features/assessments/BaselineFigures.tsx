@@ -10,9 +10,9 @@ const formatValue = (value: number) =>
  * The quantities a closed assessment recorded (followers, posts a month...): the baseline the
  * plan's targets are measured against. Shown only when the assessment recorded any.
  */
-export function BaselineFigures(props: { orgId: string; assessment: Assessment }) {
+export function BaselineFigures(props: { assessment: Assessment }) {
   const { assessment } = props;
-  const figures = useBaselineFigures(props.orgId, assessment.cycleId);
+  const figures = useBaselineFigures(assessment.cycleId);
   if (assessment.status !== 'closed') return null;
   if (figures.isPending) return <Skeleton height={100} />;
   if (figures.isError)

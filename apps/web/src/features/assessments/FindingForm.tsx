@@ -34,14 +34,13 @@ const FIELDS: (keyof Values)[] = ['title', 'severity', 'dimension', 'text', 'ans
 
 /** Records a finding against the assessment, citing the submitted answers it rests on. */
 export function FindingForm(props: {
-  orgId: string;
   assessment: Assessment;
   answers: SubmittedAnswer[];
   answersLoading: boolean;
   onDone: () => void;
 }) {
   const { assessment } = props;
-  const record = useRecordFinding(props.orgId, assessment.id);
+  const record = useRecordFinding(assessment.id);
   const form = useForm<Values>({
     initialValues: { title: '', severity: 'medium', dimension: null, text: '', answerIds: [] },
     validate: {

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import {
@@ -13,6 +12,7 @@ import {
 } from './assessments.queries';
 import { CitedAnswer } from './CitedAnswer';
 import { FindingForm } from './FindingForm';
+import { useOrganisation } from '../../session/organisation';
 
 const SEVERITY_COLOUR: Record<Finding['severity'], string> = {
   high: 'red',
@@ -21,13 +21,13 @@ const SEVERITY_COLOUR: Record<Finding['severity'], string> = {
 };
 
 /** What the assessment shows, each finding resting on the answers it cites. */
-export function FindingsSection(props: { orgId: string; assessment: Assessment }) {
-  const { orgId, assessment } = props;
-  const current = useCurrentOrganisation();
-  const findings = useFindings(orgId, assessment.id);
-  const answers = useSubmittedAnswers(orgId, assessment.id);
+export function FindingsSection(props: { assessment: Assessment }) {
+  const { assessment } = props;
+  const current = useOrganisation();
+  const findings = useFindings(assessment.id);
+  const answers = useSubmittedAnswers(assessment.id);
   const [recording, setRecording] = useState(false);
-  const canRecord = current?.can('assessments.manage') ?? false;
+  const canRecord = current.can('assessments.manage') ?? false;
   const questions = new Map(assessment.questions.map((question) => [question.id, question]));
   const answersById = new Map((answers.data ?? []).map((answer) => [answer.id, answer]));
 
@@ -51,7 +51,6 @@ export function FindingsSection(props: { orgId: string; assessment: Assessment }
       </Group>
       {canRecord && recording && (
         <FindingForm
-          orgId={orgId}
           assessment={assessment}
           answers={answers.data ?? []}
           answersLoading={answers.isPending}

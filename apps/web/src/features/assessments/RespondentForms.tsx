@@ -28,13 +28,12 @@ const formatDay = (iso: string) =>
 /* The respondents panel's forms: asking members, and creating a response link (shown once). */
 
 export function AskMembersForm(props: {
-  orgId: string;
   assessmentId: string;
   asked: Respondent[];
   onDone: () => void;
 }) {
-  const members = useMembers(props.orgId);
-  const { askMembers } = useRespondentActions(props.orgId, props.assessmentId);
+  const members = useMembers();
+  const { askMembers } = useRespondentActions(props.assessmentId);
   const form = useForm({
     initialValues: { userIds: [] as string[] },
     validate: { userIds: (value) => (value.length ? null : 'Choose at least one member') },
@@ -94,11 +93,10 @@ export function AskMembersForm(props: {
 }
 
 export function ResponseLinkForm(props: {
-  orgId: string;
   assessmentId: string;
   onCreated: (link: CreatedResponseLink) => void;
 }) {
-  const { createLink } = useRespondentActions(props.orgId, props.assessmentId);
+  const { createLink } = useRespondentActions(props.assessmentId);
   const form = useForm({
     initialValues: { name: '', email: '', expiresInDays: 14 as number | string },
     validate: {

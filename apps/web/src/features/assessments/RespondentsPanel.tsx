@@ -24,6 +24,7 @@ import {
   useRespondentActions,
   useRespondents,
 } from './respondents.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 const formatDay = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -48,19 +49,15 @@ const LINK_BADGES: Record<
  * without an account and remind those who have not answered, while the assessment is open;
  * everyone else (and everyone once it closes) sees the list.
  */
-export function RespondentsPanel(props: {
-  orgId: string;
-  assessment: Assessment;
-  manage: boolean;
-}) {
+export function RespondentsPanel(props: { assessment: Assessment; manage: boolean }) {
   const { assessment } = props;
-  const respondents = useRespondents(props.orgId, assessment.id);
-  useFollowResponses(props.orgId, assessment);
+  const respondents = useRespondents(assessment.id);
+  useFollowResponses(assessment);
   const manage = props.manage && assessment.status === 'open';
   const [open, setOpen] = useState<'members' | 'link' | null>(null);
   const [createdLink, setCreatedLink] = useState<CreatedResponseLink | null>(null);
   const [reminder, setReminder] = useState<Reminder | null>(null);
-  const actions = useRespondentActions(props.orgId, assessment.id);
+  const actions = useRespondentActions(assessment.id);
   const list = respondents.data ?? [];
   const submitted = list.filter((respondent) => respondent.responseStatus === 'submitted').length;
 
@@ -122,19 +119,10 @@ export function RespondentsPanel(props: {
           )}
         </Group>
         {manage && open === 'members' && (
-          <AskMembersForm
-            orgId={props.orgId}
-            assessmentId={assessment.id}
-            asked={list}
-            onDone={() => setOpen(null)}
-          />
+          <AskMembersForm assessmentId={assessment.id} asked={list} onDone={() => setOpen(null)} />
         )}
         {manage && open === 'link' && !createdLink && (
-          <ResponseLinkForm
-            orgId={props.orgId}
-            assessmentId={assessment.id}
-            onCreated={setCreatedLink}
-          />
+          <ResponseLinkForm assessmentId={assessment.id} onCreated={setCreatedLink} />
         )}
         {manage && createdLink && (
           <CreatedLinkNotice
@@ -192,7 +180,9 @@ export function RespondentsPanel(props: {
  * A response saved or submitted on this page (or counted since the assessment was loaded) changes
  * someone's status here: the list is asked for again whenever the assessment's counts move.
  */
-function useFollowResponses(orgId: string, assessment: Assessment) {
+function useFollowResponses(assessment: Assessment) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   const revision = `${assessment.submitted}:${assessment.myResponse?.status ?? ''}:${assessment.status}`;
   const seen = useRef(revision);

@@ -15,6 +15,7 @@ import { useResults } from './assessments.queries';
 import { EvidenceCoverage } from './EvidenceCoverage';
 import { formatPercent, formatScore } from './results-format';
 import { type RatingSpread, ScoresByDimension } from './ScoresByDimension';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Gap {
   believed: number;
@@ -23,8 +24,10 @@ interface Gap {
 }
 
 /** The results as the brief defines them; every chart has a table beside it. */
-export function ResultsPanel(props: { orgId: string; assessmentId: string; cycleName: string }) {
-  const results = useResults(props.orgId, props.assessmentId);
+export function ResultsPanel(props: { assessmentId: string; cycleName: string }) {
+  const orgId = useOrganisationId();
+
+  const results = useResults(props.assessmentId);
   if (results.isPending) return <Skeleton height={200} />;
   if (results.isError)
     return <ErrorState error={results.error} onRetry={() => void results.refetch()} />;
@@ -32,7 +35,7 @@ export function ResultsPanel(props: { orgId: string; assessmentId: string; cycle
   const spread = data.ratingSpread as RatingSpread | null;
   const gap = data.beliefGap as Gap | null;
   const previous = data.previous;
-  const exportBase = `/api/v1/organisations/${props.orgId}/assessments/${props.assessmentId}`;
+  const exportBase = `/api/v1/organisations/${orgId}/assessments/${props.assessmentId}`;
   return (
     <Paper withBorder p="lg" component="section" aria-label="Results">
       <Stack>

@@ -29,12 +29,11 @@ import { type Template, useTemplateActions } from './templates.queries';
  * template's next version: assessments already running keep the version they started on.
  */
 export function TemplateEditor(props: {
-  orgId: string;
   template: Template | null;
   onSaved: (saved: Template, previous: Template | null) => void;
   onCancel: () => void;
 }) {
-  const actions = useTemplateActions(props.orgId);
+  const actions = useTemplateActions();
   // The version this edit is based on: replaced when the user loads a newer one after a conflict.
   const [base, setBase] = useState(props.template);
   const [newer, setNewer] = useState<Template | null>(null);

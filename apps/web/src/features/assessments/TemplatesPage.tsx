@@ -13,14 +13,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import type { QuestionKind } from '@roi/domain';
 import { Fragment, useState } from 'react';
-import { useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { useTemplates } from './assessments.queries';
 import { KIND_LABELS } from './template-form';
 import { TemplateEditor } from './TemplateEditor';
 import { type Template, useTemplateActions } from './templates.queries';
+import { useOrganisation } from '../../session/organisation';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -29,9 +28,8 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  * and the organisation's own, copied from any template or written from scratch.
  */
 export function TemplatesPage() {
-  const orgId = useParams().orgId ?? '';
-  const manage = useCurrentOrganisation()?.can('assessments.manage') ?? false;
-  const templates = useTemplates(orgId);
+  const manage = useOrganisation()?.can('assessments.manage') ?? false;
+  const templates = useTemplates();
   const [editing, setEditing] = useState<{ template: Template | null } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -41,7 +39,7 @@ export function TemplatesPage() {
         <Title order={2}>Assessment templates</Title>
         <TemplateEditor
           key={editing.template?.id ?? 'new'}
-          orgId={orgId}
+
           template={editing.template}
           onCancel={() => setEditing(null)}
           onSaved={(template, previous) => {
@@ -93,7 +91,6 @@ export function TemplatesPage() {
         </EmptyState>
       ) : (
         <TemplatesTable
-          orgId={orgId}
           templates={templates.data}
           manage={manage}
           onEdit={(template) => {
@@ -107,12 +104,11 @@ export function TemplatesPage() {
 }
 
 function TemplatesTable(props: {
-  orgId: string;
   templates: Template[];
   manage: boolean;
   onEdit: (template: Template) => void;
 }) {
-  const { copy } = useTemplateActions(props.orgId);
+  const { copy } = useTemplateActions();
   const [shown, setShown] = useState<string | null>(null);
   const names = new Map(props.templates.map((template) => [template.id, template.name]));
   const copyOf = async (template: Template) => {

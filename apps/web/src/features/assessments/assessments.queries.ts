@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Assessment = Schemas['AssessmentDto'];
 export type Question = Schemas['QuestionDto'];
@@ -17,7 +18,9 @@ const keys = {
   findings: (orgId: string, id: string) => ['assessments', orgId, id, 'findings'] as const,
 };
 
-export function useTemplates(orgId: string) {
+export function useTemplates() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: ['assessment-templates', orgId],
     queryFn: () =>
@@ -29,7 +32,9 @@ export function useTemplates(orgId: string) {
   });
 }
 
-export function useAssessments(orgId: string) {
+export function useAssessments() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.all(orgId),
     queryFn: () =>
@@ -37,7 +42,9 @@ export function useAssessments(orgId: string) {
   });
 }
 
-export function useAssessment(orgId: string, assessmentId: string) {
+export function useAssessment(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.detail(orgId, assessmentId),
     queryFn: () =>
@@ -49,7 +56,9 @@ export function useAssessment(orgId: string, assessmentId: string) {
   });
 }
 
-export function useResults(orgId: string, assessmentId: string) {
+export function useResults(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.results(orgId, assessmentId),
     queryFn: () =>
@@ -62,7 +71,9 @@ export function useResults(orgId: string, assessmentId: string) {
 }
 
 /** Every submitted answer, with the id a finding cites it by. */
-export function useSubmittedAnswers(orgId: string, assessmentId: string) {
+export function useSubmittedAnswers(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.answers(orgId, assessmentId),
     queryFn: () =>
@@ -74,7 +85,9 @@ export function useSubmittedAnswers(orgId: string, assessmentId: string) {
   });
 }
 
-export function useFindings(orgId: string, assessmentId: string) {
+export function useFindings(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.findings(orgId, assessmentId),
     queryFn: () =>
@@ -86,7 +99,9 @@ export function useFindings(orgId: string, assessmentId: string) {
   });
 }
 
-export function useRecordFinding(orgId: string, assessmentId: string) {
+export function useRecordFinding(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewFinding) =>
@@ -101,7 +116,9 @@ export function useRecordFinding(orgId: string, assessmentId: string) {
   });
 }
 
-export function useStartAssessment(orgId: string) {
+export function useStartAssessment() {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas['CreateAssessmentDto']) =>
@@ -116,7 +133,9 @@ export function useStartAssessment(orgId: string) {
 }
 
 /** Saving, submitting and closing all answer with the assessment; its results follow. */
-export function useAssessmentActions(orgId: string, assessmentId: string) {
+export function useAssessmentActions(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   const path = { orgId, assessmentId };
   const settle = async (assessment: Assessment) => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
 import type { Answer } from './assessments.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Respondent = Schemas['RespondentDto'];
 export type CreatedResponseLink = Schemas['CreatedResponseLinkDto'];
@@ -12,7 +13,9 @@ export type ResponseLinkView = Schemas['ResponseLinkViewDto'];
 export const respondentsKey = (orgId: string, assessmentId: string) =>
   ['assessments', orgId, assessmentId, 'respondents'] as const;
 
-export function useRespondents(orgId: string, assessmentId: string) {
+export function useRespondents(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: respondentsKey(orgId, assessmentId),
     queryFn: () =>
@@ -25,7 +28,9 @@ export function useRespondents(orgId: string, assessmentId: string) {
 }
 
 /** Asking members, creating links, reminding and removing: each answers with the new list. */
-export function useRespondentActions(orgId: string, assessmentId: string) {
+export function useRespondentActions(assessmentId: string) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   const path = { orgId, assessmentId };
   const refresh = () =>
@@ -74,7 +79,9 @@ export function useRespondentActions(orgId: string, assessmentId: string) {
   };
 }
 
-export function useBaselineFigures(orgId: string, cycleId?: string) {
+export function useBaselineFigures(cycleId?: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: ['baseline-figures', orgId, cycleId ?? null],
     queryFn: () =>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Template = Schemas['TemplateDto'];
 export type QuestionInput = Schemas['QuestionInputDto'];
@@ -9,7 +10,9 @@ export type TemplateInput = Schemas['WriteTemplateDto'];
 const templatesKey = (orgId: string) => ['assessment-templates', orgId] as const;
 
 /** Writing, copying and editing (as the next version) the organisation's own templates. */
-export function useTemplateActions(orgId: string) {
+export function useTemplateActions() {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: templatesKey(orgId) });
   return {

@@ -13,18 +13,17 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { NotFoundPage } from '../../ui/NotFoundPage';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 const ENTITY_TYPES = ['organisation', 'membership', 'invitation', 'api_key'];
 
 export function AuditLogPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
   const [entityType, setEntityType] = useState<string | null>(null);
   const log = useInfiniteQuery({
     queryKey: ['audit-log', orgId, entityType],
@@ -44,7 +43,7 @@ export function AuditLogPage() {
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  if (!current?.can('audit.read')) return <NotFoundPage />;
+  if (!current.can('audit.read')) return <NotFoundPage />;
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const exportUrl = `/api/v1/organisations/${orgId}/audit-log/export.csv${entityType ? `?entityType=${entityType}` : ''}`;
 

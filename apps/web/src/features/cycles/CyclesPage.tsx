@@ -13,17 +13,16 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { isIsoDate } from '@roi/domain';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
 import { useCreateCycle, useCycles } from './cycles.queries';
+import { useOrganisation } from '../../session/organisation';
 
 export function CyclesPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const cycles = useCycles(orgId);
+  const current = useOrganisation();
+  const cycles = useCycles();
   return (
     <Stack>
       <div>
@@ -33,7 +32,7 @@ export function CyclesPage() {
           return.
         </Text>
       </div>
-      {current?.can('cycles.manage') && <NewCycleForm orgId={orgId} previous={cycles.data ?? []} />}
+      {current.can('cycles.manage') && <NewCycleForm previous={cycles.data ?? []} />}
       {cycles.isPending ? (
         <Skeleton height={120} />
       ) : cycles.isError ? (
@@ -70,8 +69,8 @@ export function CyclesPage() {
   );
 }
 
-function NewCycleForm(props: { orgId: string; previous: { id: string; name: string }[] }) {
-  const create = useCreateCycle(props.orgId);
+function NewCycleForm(props: { previous: { id: string; name: string }[] }) {
+  const create = useCreateCycle();
   const navigate = useNavigate();
   const form = useForm({
     initialValues: { name: '', startsOn: '', endsOn: '', previousCycleId: null as string | null },

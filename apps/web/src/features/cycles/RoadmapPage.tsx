@@ -18,9 +18,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import { roadmapActions, type Step, useCycle, useRoadmapChange } from './cycles.queries';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 const statusLabel: Record<Step['status'], { label: string; colour: string }> = {
   not_started: { label: 'Not started', colour: 'gray' },
@@ -30,8 +30,9 @@ const statusLabel: Record<Step['status'], { label: string; colour: string }> = {
 
 /** Where the cycle stands: the six steps, their progress and what blocks each one. */
 export function RoadmapPage() {
-  const { orgId = '', cycleId = '' } = useParams();
-  const cycle = useCycle(orgId, cycleId);
+  const { cycleId = '' } = useParams();
+
+  const cycle = useCycle(cycleId);
   if (cycle.isPending) return <Skeleton height={320} />;
   if (cycle.isError) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
   const signedOff = cycle.data.steps.filter((step) => step.status === 'done').length;
@@ -45,30 +46,32 @@ export function RoadmapPage() {
       </div>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {cycle.data.steps.map((step) => (
-          <StepCard key={step.id} orgId={orgId} cycleId={cycleId} step={step} />
+          <StepCard key={step.id} cycleId={cycleId} step={step} />
         ))}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function StepCard(props: { orgId: string; cycleId: string; step: Step }) {
+function StepCard(props: { cycleId: string; step: Step }) {
+  const orgId = useOrganisationId();
+
   const { step } = props;
-  const current = useCurrentOrganisation();
-  const actions = roadmapActions(props.orgId, props.cycleId);
+  const current = useOrganisation();
+  const actions = roadmapActions(orgId, props.cycleId);
   const report = (error: unknown) =>
     notifications.show({
       color: 'red',
       title: 'Not done',
       message: error instanceof Error ? error.message : 'Try again.',
     });
-  const tick = useRoadmapChange(props.orgId, props.cycleId, actions.tick);
-  const signOff = useRoadmapChange(props.orgId, props.cycleId, actions.signOff);
-  const addCriterion = useRoadmapChange(props.orgId, props.cycleId, actions.addCriterion);
+  const tick = useRoadmapChange(props.cycleId, actions.tick);
+  const signOff = useRoadmapChange(props.cycleId, actions.signOff);
+  const addCriterion = useRoadmapChange(props.cycleId, actions.addCriterion);
   const [newCriterion, setNewCriterion] = useState('');
   const [reopening, setReopening] = useState(false);
-  const manages = current?.can('cycles.manage') ?? false;
-  const signs = current?.can('steps.sign-off') ?? false;
+  const manages = current.can('cycles.manage') ?? false;
+  const signs = current.can('steps.sign-off') ?? false;
   const open = step.status !== 'done';
   const status = statusLabel[step.status];
 
@@ -194,23 +197,16 @@ function StepCard(props: { orgId: string; cycleId: string; step: Step }) {
         )}
       </Stack>
       <Modal opened={reopening} onClose={() => setReopening(false)} title={`Reopen ${step.name}`}>
-        <ReopenForm
-          orgId={props.orgId}
-          cycleId={props.cycleId}
-          step={step}
-          onDone={() => setReopening(false)}
-        />
+        <ReopenForm cycleId={props.cycleId} step={step} onDone={() => setReopening(false)} />
       </Modal>
     </Paper>
   );
 }
 
-function ReopenForm(props: { orgId: string; cycleId: string; step: Step; onDone: () => void }) {
-  const reopen = useRoadmapChange(
-    props.orgId,
-    props.cycleId,
-    roadmapActions(props.orgId, props.cycleId).reopen,
-  );
+function ReopenForm(props: { cycleId: string; step: Step; onDone: () => void }) {
+  const orgId = useOrganisationId();
+
+  const reopen = useRoadmapChange(props.cycleId, roadmapActions(orgId, props.cycleId).reopen);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Cycle = Schemas['CycleDto'];
 export type Step = Schemas['StepDto'];
@@ -9,7 +10,9 @@ const keys = {
   detail: (orgId: string, cycleId: string) => ['cycles', orgId, cycleId] as const,
 };
 
-export function useCycles(orgId: string) {
+export function useCycles() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.list(orgId),
     queryFn: () =>
@@ -17,7 +20,9 @@ export function useCycles(orgId: string) {
   });
 }
 
-export function useCycle(orgId: string, cycleId: string) {
+export function useCycle(cycleId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.detail(orgId, cycleId),
     queryFn: () =>
@@ -29,7 +34,9 @@ export function useCycle(orgId: string, cycleId: string) {
   });
 }
 
-export function useCreateCycle(orgId: string) {
+export function useCreateCycle() {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas['CreateCycleDto']) =>
@@ -44,11 +51,9 @@ export function useCreateCycle(orgId: string) {
  * Every change to a roadmap answers with the whole cycle, which replaces the cached one; on a
  * conflict the cycle is fetched again so the page shows what the other person did.
  */
-export function useRoadmapChange<Input>(
-  orgId: string,
-  cycleId: string,
-  change: (input: Input) => Promise<Cycle>,
-) {
+export function useRoadmapChange<Input>(cycleId: string, change: (input: Input) => Promise<Cycle>) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: change,

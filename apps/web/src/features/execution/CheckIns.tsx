@@ -28,8 +28,8 @@ const CONFIDENCE: Record<ConfidenceLevel, { label: string; colour: string }> = {
 };
 
 /** The weekly check-in: how far along, how confident, and what stands in the way. */
-export function CheckInForm(props: { orgId: string; milestone: Milestone }) {
-  const record = useRecordCheckIn(props.orgId, props.milestone.id);
+export function CheckInForm(props: { milestone: Milestone }) {
+  const record = useRecordCheckIn(props.milestone.id);
   const last = props.milestone.lastCheckIn;
   const form = useForm({
     initialValues: {
@@ -124,8 +124,8 @@ export function CheckInForm(props: { orgId: string; milestone: Milestone }) {
   );
 }
 
-export function CheckInHistory(props: { orgId: string; milestoneId: string }) {
-  const checkIns = useCheckIns(props.orgId, props.milestoneId);
+export function CheckInHistory(props: { milestoneId: string }) {
+  const checkIns = useCheckIns(props.milestoneId);
   if (checkIns.isPending) return <Skeleton height={80} />;
   if (checkIns.isError) {
     return <ErrorState error={checkIns.error} onRetry={() => void checkIns.refetch()} />;

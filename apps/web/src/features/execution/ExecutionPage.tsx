@@ -12,8 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
+import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { LiveBadge } from '../plan/LiveBadge';
@@ -25,6 +24,7 @@ import {
   useSendWeeklyDigest,
 } from './execution.queries';
 import { MilestoneDrawer, MilestoneStatusBadge } from './MilestoneDrawer';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 const VIEWS: { value: MilestoneView; label: string; empty: string }[] = [
   { value: 'mine', label: 'My milestones', empty: 'You own no milestone.' },
@@ -38,8 +38,8 @@ const VIEWS: { value: MilestoneView; label: string; empty: string }[] = [
  * is at risk, each opening the milestone to change its status or check in.
  */
 export function ExecutionPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
   const [params, setParams] = useSearchParams();
   const view = (VIEWS.find((candidate) => candidate.value === params.get('view'))?.value ??
     'mine') as MilestoneView;
@@ -60,7 +60,7 @@ export function ExecutionPage() {
             </Anchor>
           </Text>
         </div>
-        {current?.can('plan.edit') && <WeeklyDigestButton orgId={orgId} />}
+        {current.can('plan.edit') && <WeeklyDigestButton />}
       </Group>
       <Tabs
         value={view}
@@ -76,26 +76,17 @@ export function ExecutionPage() {
         </Tabs.List>
         {VIEWS.map((candidate) => (
           <Tabs.Panel key={candidate.value} value={candidate.value} pt="md">
-            <MilestoneList
-              orgId={orgId}
-              view={candidate.value}
-              empty={candidate.empty}
-              onOpen={setMilestoneId}
-            />
+            <MilestoneList view={candidate.value} empty={candidate.empty} onOpen={setMilestoneId} />
           </Tabs.Panel>
         ))}
       </Tabs>
-      <MilestoneDrawer
-        orgId={orgId}
-        milestoneId={milestoneId}
-        onClose={() => setMilestoneId(null)}
-      />
+      <MilestoneDrawer milestoneId={milestoneId} onClose={() => setMilestoneId(null)} />
     </Stack>
   );
 }
 
-function WeeklyDigestButton(props: { orgId: string }) {
-  const send = useSendWeeklyDigest(props.orgId);
+function WeeklyDigestButton() {
+  const send = useSendWeeklyDigest();
   return (
     <Button
       variant="default"
@@ -126,12 +117,11 @@ function WeeklyDigestButton(props: { orgId: string }) {
 }
 
 function MilestoneList(props: {
-  orgId: string;
   view: MilestoneView;
   empty: string;
   onOpen: (milestoneId: string) => void;
 }) {
-  const milestones = useMilestoneView(props.orgId, props.view);
+  const milestones = useMilestoneView(props.view);
   if (milestones.isPending) return <Skeleton height={160} />;
   if (milestones.isError) {
     return <ErrorState error={milestones.error} onRetry={() => void milestones.refetch()} />;

@@ -11,7 +11,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import { DeleteRecordDialog, type DeleteTarget } from '../plan/DeleteRecordDialog';
 import { formatDay, MILESTONE_STATUS, RISK_REASON } from '../plan/plan-format';
@@ -19,13 +18,10 @@ import { CheckInForm, CheckInHistory } from './CheckIns';
 import { type Milestone, useMilestone, useMilestones } from './execution.queries';
 import { MilestoneForm } from './MilestoneForm';
 import { MilestoneStatusForm } from './MilestoneStatusForm';
+import { useOrganisation } from '../../session/organisation';
 
 /** Everything about one milestone: status, dependencies, check-ins; opened from any list. */
-export function MilestoneDrawer(props: {
-  orgId: string;
-  milestoneId: string | null;
-  onClose: () => void;
-}) {
+export function MilestoneDrawer(props: { milestoneId: string | null; onClose: () => void }) {
   return (
     <Drawer
       opened={Boolean(props.milestoneId)}
@@ -38,7 +34,7 @@ export function MilestoneDrawer(props: {
       {props.milestoneId && (
         <MilestoneDetail
           key={props.milestoneId}
-          orgId={props.orgId}
+
           milestoneId={props.milestoneId}
           onClose={props.onClose}
         />
@@ -63,10 +59,10 @@ export function MilestoneStatusBadge(props: { milestone: Pick<Milestone, 'status
   );
 }
 
-function MilestoneDetail(props: { orgId: string; milestoneId: string; onClose: () => void }) {
-  const current = useCurrentOrganisation();
-  const milestone = useMilestone(props.orgId, props.milestoneId);
-  const all = useMilestones(props.orgId);
+function MilestoneDetail(props: { milestoneId: string; onClose: () => void }) {
+  const current = useOrganisation();
+  const milestone = useMilestone(props.milestoneId);
+  const all = useMilestones();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   if (milestone.isPending) return <Skeleton height={240} />;
@@ -76,8 +72,8 @@ function MilestoneDetail(props: { orgId: string; milestoneId: string; onClose: (
   const data = milestone.data;
   const byId = new Map((all.data ?? []).map((candidate) => [candidate.id, candidate]));
   const neededBy = (all.data ?? []).filter((candidate) => candidate.dependsOn.includes(data.id));
-  const updates = current?.can('execution.update') ?? false;
-  const edits = current?.can('plan.edit') ?? false;
+  const updates = current.can('execution.update') ?? false;
+  const edits = current.can('plan.edit') ?? false;
 
   return (
     <Stack gap="md" component="section" aria-label={`Milestone ${data.title}`}>
@@ -169,7 +165,6 @@ function MilestoneDetail(props: { orgId: string; milestoneId: string; onClose: (
       )}
       {editing && (
         <MilestoneForm
-          orgId={props.orgId}
           initiativeId={data.initiativeId}
           milestone={data}
           onDone={() => setEditing(false)}
@@ -179,15 +174,14 @@ function MilestoneDetail(props: { orgId: string; milestoneId: string; onClose: (
       {updates && (
         <>
           <Divider label="Status" labelPosition="left" />
-          <MilestoneStatusForm key={`status-${data.id}`} orgId={props.orgId} milestone={data} />
+          <MilestoneStatusForm key={`status-${data.id}`} milestone={data} />
           <Divider label="Check in" labelPosition="left" />
-          <CheckInForm orgId={props.orgId} milestone={data} />
+          <CheckInForm milestone={data} />
         </>
       )}
       <Divider label="Check-ins" labelPosition="left" />
-      <CheckInHistory orgId={props.orgId} milestoneId={data.id} />
+      <CheckInHistory milestoneId={data.id} />
       <DeleteRecordDialog
-        orgId={props.orgId}
         target={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={props.onClose}

@@ -17,6 +17,7 @@ import {
   useMilestones,
   useUpdateMilestone,
 } from './execution.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Values {
   title: string;
@@ -34,15 +35,16 @@ const toValues = (milestone: Milestone): Values => ({
 
 /** Adds a milestone to an initiative, or changes its title, owner, due date and dependencies. */
 export function MilestoneForm(props: {
-  orgId: string;
   initiativeId: string;
   milestone?: Milestone;
   onDone: () => void;
 }) {
-  const members = useMemberOptions(props.orgId);
-  const all = useMilestones(props.orgId);
-  const create = useCreateMilestone(props.orgId);
-  const update = useUpdateMilestone(props.orgId);
+  const orgId = useOrganisationId();
+
+  const members = useMemberOptions();
+  const all = useMilestones();
+  const create = useCreateMilestone();
+  const update = useUpdateMilestone();
   const form = useForm<Values>({
     initialValues: props.milestone
       ? toValues(props.milestone)
@@ -59,7 +61,7 @@ export function MilestoneForm(props: {
     record: props.milestone ?? null,
     latest: props.milestone,
     toValues,
-    fetchLatest: () => fetchMilestone(props.orgId, props.milestone?.id ?? ''),
+    fetchLatest: () => fetchMilestone(orgId, props.milestone?.id ?? ''),
     form,
   });
   const others = (all.data ?? []).filter((milestone) => milestone.id !== props.milestone?.id);

@@ -20,6 +20,7 @@ import {
   VersionNotices,
 } from '../plan/versioned-edit';
 import { fetchMilestone, type Milestone, useUpdateMilestone } from './execution.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Values {
   status: MilestoneStatus;
@@ -56,8 +57,10 @@ const fields: FieldSpec<Values>[] = [
  * Moves a milestone through planned, in progress, done, missed and cancelled. A missed milestone
  * says why (the plan, the execution or the world), so the lessons can be told apart later.
  */
-export function MilestoneStatusForm(props: { orgId: string; milestone: Milestone }) {
-  const update = useUpdateMilestone(props.orgId);
+export function MilestoneStatusForm(props: { milestone: Milestone }) {
+  const orgId = useOrganisationId();
+
+  const update = useUpdateMilestone();
   const form = useForm<Values>({
     initialValues: toValues(props.milestone),
     validate: {
@@ -84,7 +87,7 @@ export function MilestoneStatusForm(props: { orgId: string; milestone: Milestone
     record: props.milestone,
     latest: props.milestone,
     toValues,
-    fetchLatest: () => fetchMilestone(props.orgId, props.milestone.id),
+    fetchLatest: () => fetchMilestone(orgId, props.milestone.id),
     form,
   });
   const { status } = form.getValues();

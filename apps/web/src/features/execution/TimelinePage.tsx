@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { LiveBadge } from '../plan/LiveBadge';
@@ -23,14 +23,15 @@ import { formatDay, MILESTONE_STATUS } from '../plan/plan-format';
 import { type Timeline, useBurnUp, useTimeline } from './execution.queries';
 import { MilestoneDrawer } from './MilestoneDrawer';
 import { milestoneColour, TimelineChart } from './TimelineChart';
+import { useOrganisationId } from '../../session/organisation';
 
 /** The programme over time: the initiatives and milestones on a timeline, and the burn-up. */
 export function TimelinePage() {
-  const orgId = useParams().orgId ?? '';
+  const orgId = useOrganisationId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const period = from && to && from <= to ? { from, to } : { from: undefined, to: undefined };
-  const timeline = useTimeline(orgId, period.from, period.to);
+  const timeline = useTimeline(period.from, period.to);
   const [milestoneId, setMilestoneId] = useState<string | null>(null);
   return (
     <Stack>
@@ -104,12 +105,8 @@ export function TimelinePage() {
           </Tabs>
         )}
       </Paper>
-      <BurnUp orgId={orgId} from={period.from} to={period.to} />
-      <MilestoneDrawer
-        orgId={orgId}
-        milestoneId={milestoneId}
-        onClose={() => setMilestoneId(null)}
-      />
+      <BurnUp from={period.from} to={period.to} />
+      <MilestoneDrawer milestoneId={milestoneId} onClose={() => setMilestoneId(null)} />
     </Stack>
   );
 }
@@ -234,8 +231,8 @@ function TimelineTable(props: { timeline: Timeline }) {
 }
 
 /** Milestones done against milestones due, over time: the gap is the work behind plan. */
-function BurnUp(props: { orgId: string; from?: string; to?: string }) {
-  const burnUp = useBurnUp(props.orgId, props.from, props.to);
+function BurnUp(props: { from?: string; to?: string }) {
+  const burnUp = useBurnUp(props.from, props.to);
   return (
     <Paper withBorder p="md" component="section" aria-label="Burn-up">
       <Title order={3} size="h4" mb="xs">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Milestone = Schemas['MilestoneDto'];
 export type CheckIn = Schemas['CheckInDto'];
@@ -24,7 +25,9 @@ export const executionKeys = {
 
 const inOrganisation = (orgId: string) => ({ params: { path: { orgId } } });
 
-export function useMilestones(orgId: string, initiativeId?: string) {
+export function useMilestones(initiativeId?: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: [...executionKeys.milestones(orgId), initiativeId ?? 'all'],
     queryFn: () =>
@@ -44,14 +47,18 @@ export function fetchMilestone(orgId: string, milestoneId: string) {
   );
 }
 
-export function useMilestone(orgId: string, milestoneId: string) {
+export function useMilestone(milestoneId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: executionKeys.milestone(orgId, milestoneId),
     queryFn: () => fetchMilestone(orgId, milestoneId),
   });
 }
 
-export function useCheckIns(orgId: string, milestoneId: string) {
+export function useCheckIns(milestoneId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: executionKeys.checkIns(orgId, milestoneId),
     queryFn: () =>
@@ -63,7 +70,9 @@ export function useCheckIns(orgId: string, milestoneId: string) {
   });
 }
 
-export function useMilestoneView(orgId: string, view: MilestoneView, enabled = true) {
+export function useMilestoneView(view: MilestoneView, enabled = true) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: executionKeys.view(orgId, view),
     enabled,
@@ -98,7 +107,9 @@ export function useMilestoneView(orgId: string, view: MilestoneView, enabled = t
   });
 }
 
-export function useTimeline(orgId: string, from?: string, to?: string) {
+export function useTimeline(from?: string, to?: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: executionKeys.timeline(orgId, from, to),
     queryFn: () =>
@@ -110,7 +121,9 @@ export function useTimeline(orgId: string, from?: string, to?: string) {
   });
 }
 
-export function useBurnUp(orgId: string, from?: string, to?: string) {
+export function useBurnUp(from?: string, to?: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: executionKeys.burnUp(orgId, from, to),
     queryFn: () =>
@@ -123,10 +136,9 @@ export function useBurnUp(orgId: string, from?: string, to?: string) {
 }
 
 /** A change to execution also recolours the strategy map, so both are refreshed. */
-function useExecutionChange<Input, Output>(
-  orgId: string,
-  change: (input: Input) => Promise<Output>,
-) {
+function useExecutionChange<Input, Output>(change: (input: Input) => Promise<Output>) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: change,
@@ -137,15 +149,18 @@ function useExecutionChange<Input, Output>(
   });
 }
 
-export const useCreateMilestone = (orgId: string) =>
-  useExecutionChange(orgId, (body: Schemas['CreateMilestoneDto']) =>
+export const useCreateMilestone = () => {
+  const orgId = useOrganisationId();
+  return useExecutionChange((body: Schemas['CreateMilestoneDto']) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/milestones', { ...inOrganisation(orgId), body }),
     ),
   );
+};
 
-export const useUpdateMilestone = (orgId: string) =>
-  useExecutionChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateMilestoneDto']) =>
+export const useUpdateMilestone = () => {
+  const orgId = useOrganisationId();
+  return useExecutionChange(({ id, ...body }: { id: string } & Schemas['UpdateMilestoneDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/milestones/{milestoneId}', {
         params: { path: { orgId, milestoneId: id } },
@@ -153,9 +168,11 @@ export const useUpdateMilestone = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useRecordCheckIn = (orgId: string, milestoneId: string) =>
-  useExecutionChange(orgId, (body: Schemas['CreateCheckInDto']) =>
+export const useRecordCheckIn = (milestoneId: string) => {
+  const orgId = useOrganisationId();
+  return useExecutionChange((body: Schemas['CreateCheckInDto']) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/milestones/{milestoneId}/check-ins', {
         params: { path: { orgId, milestoneId } },
@@ -163,8 +180,11 @@ export const useRecordCheckIn = (orgId: string, milestoneId: string) =>
       }),
     ),
   );
+};
 
-export function useSendWeeklyDigest(orgId: string) {
+export function useSendWeeklyDigest() {
+  const orgId = useOrganisationId();
+
   return useMutation({
     mutationFn: () =>
       unwrap(api.POST('/api/v1/organisations/{orgId}/digests/weekly', inOrganisation(orgId))),

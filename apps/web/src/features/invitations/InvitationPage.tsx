@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ErrorState } from '../../ui/ErrorState';
 import { PageLoader } from '../../ui/PageLoader';
-import { meKey, useMe } from '../accounts/accounts.queries';
+import { meKey, useMe } from '../../session/me.queries';
 import { AuthLayout } from '../accounts/AuthLayout';
 
 /** Where an invitation link lands: see what is offered, sign in or sign up, and accept. */

@@ -1,22 +1,21 @@
 import { Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { NotFoundPage } from '../../ui/NotFoundPage';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 /** What the product mailed; without an SMTP server this is where invitations can be read. */
 export function OutboxPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
   const outbox = useQuery({
     queryKey: ['outbox', orgId],
     queryFn: () =>
       unwrap(api.GET('/api/v1/organisations/{orgId}/outbox', { params: { path: { orgId } } })),
   });
-  if (!current?.can('outbox.read')) return <NotFoundPage />;
+  if (!current.can('outbox.read')) return <NotFoundPage />;
   return (
     <Stack maw={820}>
       <div>

@@ -14,9 +14,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { assignableRoles, ROLE_LABELS, type Role } from '@roi/domain';
-import { useParams } from 'react-router';
 import { ApiProblem } from '../../api/client';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
@@ -32,17 +30,17 @@ import {
   useResendInvitation,
   useRevokeInvitation,
 } from './members.queries';
+import { useOrganisation } from '../../session/organisation';
 
 const roleOptions = (roles: readonly Role[]) =>
   roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export function MembersPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const members = useMembers(orgId);
-  const managesMembers = current?.can('members.manage') ?? false;
-  const managesInvitations = current?.can('invitations.manage') ?? false;
-  if (!current?.can('members.read')) return <NotFoundPage />;
+  const current = useOrganisation();
+  const members = useMembers();
+  const managesMembers = current.can('members.manage') ?? false;
+  const managesInvitations = current.can('invitations.manage') ?? false;
+  if (!current.can('members.read')) return <NotFoundPage />;
   return (
     <Stack>
       <div>
@@ -51,34 +49,26 @@ export function MembersPage() {
           Who takes part in the strategy, and with which role.
         </Text>
       </div>
-      {managesInvitations && (
-        <InviteForm orgId={orgId} assignable={assignableRoles(current.membership.role)} />
-      )}
+      {managesInvitations && <InviteForm assignable={assignableRoles(current.membership.role)} />}
       {members.isPending ? (
         <Skeleton height={160} />
       ) : members.isError ? (
         <ErrorState error={members.error} onRetry={() => void members.refetch()} />
       ) : (
         <MembersTable
-          orgId={orgId}
           members={members.data}
           editable={managesMembers}
           assignable={assignableRoles(current.membership.role)}
         />
       )}
-      {managesInvitations && <InvitationsSection orgId={orgId} />}
+      {managesInvitations && <InvitationsSection />}
     </Stack>
   );
 }
 
-function MembersTable(props: {
-  orgId: string;
-  members: Member[];
-  editable: boolean;
-  assignable: Role[];
-}) {
-  const changeRole = useChangeRole(props.orgId);
-  const remove = useRemoveMember(props.orgId);
+function MembersTable(props: { members: Member[]; editable: boolean; assignable: Role[] }) {
+  const changeRole = useChangeRole();
+  const remove = useRemoveMember();
   const report = (error: unknown) =>
     notifications.show({
       color: 'red',
@@ -158,8 +148,8 @@ function MembersTable(props: {
   );
 }
 
-function InviteForm(props: { orgId: string; assignable: Role[] }) {
-  const invite = useInvite(props.orgId);
+function InviteForm(props: { assignable: Role[] }) {
+  const invite = useInvite();
   const form = useForm({
     initialValues: { email: '', role: 'contributor' as Role },
     validate: {
@@ -212,10 +202,10 @@ const statusColour: Record<Invitation['status'], string> = {
   expired: 'orange',
 };
 
-function InvitationsSection(props: { orgId: string }) {
-  const invitations = useInvitations(props.orgId);
-  const resend = useResendInvitation(props.orgId);
-  const revoke = useRevokeInvitation(props.orgId);
+function InvitationsSection() {
+  const invitations = useInvitations();
+  const resend = useResendInvitation();
+  const revoke = useRevokeInvitation();
   if (invitations.isPending) return <Skeleton height={80} />;
   if (invitations.isError)
     return <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />;

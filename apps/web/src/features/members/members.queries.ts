@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Member = Schemas['MemberDto'];
 export type Invitation = Schemas['InvitationDto'];
@@ -9,7 +10,9 @@ const keys = {
   invitations: (orgId: string) => ['invitations', orgId] as const,
 };
 
-export function useMembers(orgId: string) {
+export function useMembers() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.members(orgId),
     queryFn: () =>
@@ -17,7 +20,9 @@ export function useMembers(orgId: string) {
   });
 }
 
-export function useInvitations(orgId: string) {
+export function useInvitations() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.invitations(orgId),
     queryFn: () =>
@@ -25,7 +30,9 @@ export function useInvitations(orgId: string) {
   });
 }
 
-function useMembershipChange<Input>(orgId: string, change: (input: Input) => Promise<unknown>) {
+function useMembershipChange<Input>(change: (input: Input) => Promise<unknown>) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: change,
@@ -36,8 +43,9 @@ function useMembershipChange<Input>(orgId: string, change: (input: Input) => Pro
   });
 }
 
-export const useChangeRole = (orgId: string) =>
-  useMembershipChange(orgId, (input: { membershipId: string } & Schemas['ChangeRoleDto']) =>
+export const useChangeRole = () => {
+  const orgId = useOrganisationId();
+  return useMembershipChange((input: { membershipId: string } & Schemas['ChangeRoleDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/members/{membershipId}', {
         params: { path: { orgId, membershipId: input.membershipId } },
@@ -45,37 +53,46 @@ export const useChangeRole = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useRemoveMember = (orgId: string) =>
-  useMembershipChange(orgId, (membershipId: string) =>
+export const useRemoveMember = () => {
+  const orgId = useOrganisationId();
+  return useMembershipChange((membershipId: string) =>
     unwrap(
       api.DELETE('/api/v1/organisations/{orgId}/members/{membershipId}', {
         params: { path: { orgId, membershipId } },
       }),
     ),
   );
+};
 
-export const useInvite = (orgId: string) =>
-  useMembershipChange(orgId, (body: Schemas['CreateInvitationDto']) =>
+export const useInvite = () => {
+  const orgId = useOrganisationId();
+  return useMembershipChange((body: Schemas['CreateInvitationDto']) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/invitations', { params: { path: { orgId } }, body }),
     ),
   );
+};
 
-export const useResendInvitation = (orgId: string) =>
-  useMembershipChange(orgId, (invitationId: string) =>
+export const useResendInvitation = () => {
+  const orgId = useOrganisationId();
+  return useMembershipChange((invitationId: string) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/invitations/{invitationId}/resend', {
         params: { path: { orgId, invitationId } },
       }),
     ),
   );
+};
 
-export const useRevokeInvitation = (orgId: string) =>
-  useMembershipChange(orgId, (invitationId: string) =>
+export const useRevokeInvitation = () => {
+  const orgId = useOrganisationId();
+  return useMembershipChange((invitationId: string) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/invitations/{invitationId}/revoke', {
         params: { path: { orgId, invitationId } },
       }),
     ),
   );
+};

@@ -1,17 +1,17 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, STRATEGY_STEPS } from '@roi/domain';
-import { Link, useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
+import { Link } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { PageLoader } from '../../ui/PageLoader';
-import { useOrganisation } from './organisations.queries';
+import { useOrganisationRecord } from './organisations.queries';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 /** An organisation's front page: who it is, the caller's role, and the six steps. */
 export function OrganisationOverviewPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const organisation = useOrganisation(orgId);
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
+  const organisation = useOrganisationRecord();
   if (!current) return <NotFoundPage />;
   if (organisation.isPending) return <PageLoader />;
   if (organisation.isError)

@@ -1,19 +1,17 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { PageLoader } from '../../ui/PageLoader';
 import { monthOptions } from './CreateOrganisationForm';
-import { useOrganisation } from './organisations.queries';
+import { useOrganisationRecord } from './organisations.queries';
 import { RenameOrganisationForm } from './RenameOrganisationForm';
+import { useOrganisation } from '../../session/organisation';
 
 export function OrganisationSettingsPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const organisation = useOrganisation(orgId);
-  if (!current?.can('organisation.update')) return <NotFoundPage />;
+  const current = useOrganisation();
+  const organisation = useOrganisationRecord();
+  if (!current.can('organisation.update')) return <NotFoundPage />;
   if (organisation.isPending) return <PageLoader />;
   if (organisation.isError)
     return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />;

@@ -17,7 +17,7 @@ export function RenameOrganisationForm(props: {
 }) {
   const [base, setBase] = useState(props.organisation);
   const [conflict, setConflict] = useState<string | null>(null);
-  const update = useUpdateOrganisation(props.organisation.id);
+  const update = useUpdateOrganisation();
   const form = useForm({
     initialValues: { name: props.organisation.name },
     validate: {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { meKey } from '../accounts/accounts.queries';
+import { meKey } from '../../session/me.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Organisation = Schemas['OrganisationDto'];
 export type CreateOrganisationInput = Schemas['CreateOrganisationDto'];
@@ -19,7 +20,9 @@ export function useOrganisations() {
   });
 }
 
-export function useOrganisation(orgId: string) {
+export function useOrganisationRecord() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.detail(orgId),
     queryFn: () =>
@@ -39,7 +42,9 @@ export function useCreateOrganisation() {
   });
 }
 
-export function useUpdateOrganisation(orgId: string) {
+export function useUpdateOrganisation() {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateOrganisationInput) =>

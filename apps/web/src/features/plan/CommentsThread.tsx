@@ -11,7 +11,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
@@ -22,6 +21,7 @@ import {
   usePostComment,
   useResolveComment,
 } from './collaboration.queries';
+import { useOrganisation } from '../../session/organisation';
 
 const KIND: Record<Comment['kind'], { label: string; colour: string }> = {
   question: { label: 'Question', colour: 'blue' },
@@ -33,14 +33,10 @@ const KIND: Record<Comment['kind'], { label: string; colour: string }> = {
  * The discussion of an outcome, objective or KPI: leaders question and challenge each other's
  * plan; questions and challenges stay open until someone resolves them, saying how.
  */
-export function CommentsThread(props: {
-  orgId: string;
-  subjectType: CommentSubject;
-  subjectId: string;
-}) {
-  const current = useCurrentOrganisation();
-  const comments = useComments(props.orgId, props.subjectType, props.subjectId);
-  const canComment = current?.can('plan.comment') ?? false;
+export function CommentsThread(props: { subjectType: CommentSubject; subjectId: string }) {
+  const current = useOrganisation();
+  const comments = useComments(props.subjectType, props.subjectId);
+  const canComment = current.can('plan.comment') ?? false;
   const open = (comments.data ?? []).filter(
     (comment) => comment.kind !== 'comment' && !comment.resolved,
   ).length;
@@ -65,7 +61,7 @@ export function CommentsThread(props: {
           {comments.data.map((comment) => (
             <CommentCard
               key={comment.id}
-              orgId={props.orgId}
+
               comment={comment}
               canResolve={canComment}
             />
@@ -77,9 +73,9 @@ export function CommentsThread(props: {
   );
 }
 
-function CommentCard(props: { orgId: string; comment: Comment; canResolve: boolean }) {
+function CommentCard(props: { comment: Comment; canResolve: boolean }) {
   const { comment } = props;
-  const resolve = useResolveComment(props.orgId);
+  const resolve = useResolveComment();
   const [resolving, setResolving] = useState(false);
   const [resolution, setResolution] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -188,8 +184,8 @@ function CommentCard(props: { orgId: string; comment: Comment; canResolve: boole
   );
 }
 
-function NewComment(props: { orgId: string; subjectType: CommentSubject; subjectId: string }) {
-  const post = usePostComment(props.orgId);
+function NewComment(props: { subjectType: CommentSubject; subjectId: string }) {
+  const post = usePostComment();
   const form = useForm({
     initialValues: { kind: 'question' as Comment['kind'], body: '' },
     validate: {

@@ -16,12 +16,11 @@ export interface DeleteTarget {
  * only then, after reading that, can the user confirm deleting them too.
  */
 export function DeleteRecordDialog(props: {
-  orgId: string;
   target: DeleteTarget | null;
   onClose: () => void;
   onDeleted?: () => void;
 }) {
-  const remove = useDeletePlanRecord(props.orgId);
+  const remove = useDeletePlanRecord();
   const [dependents, setDependents] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const close = () => {

@@ -24,6 +24,7 @@ import {
   useUpdateInitiative,
 } from './plan.queries';
 import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Values {
   code: string;
@@ -76,16 +77,17 @@ const orNull = (value: string) => (value.trim() ? value.trim() : null);
  * kill it and what was learnt.
  */
 export function InitiativeForm(props: {
-  orgId: string;
   currency: string;
   objectives: { id: string; title: string }[];
   objectiveId?: string;
   initiative?: Initiative;
   onDone: () => void;
 }) {
-  const members = useMemberOptions(props.orgId);
-  const create = useCreateInitiative(props.orgId);
-  const update = useUpdateInitiative(props.orgId);
+  const orgId = useOrganisationId();
+
+  const members = useMemberOptions();
+  const create = useCreateInitiative();
+  const update = useUpdateInitiative();
   const form = useForm<Values>({
     initialValues: props.initiative
       ? toValues(props.initiative)
@@ -158,7 +160,7 @@ export function InitiativeForm(props: {
     record: props.initiative ?? null,
     latest: props.initiative,
     toValues,
-    fetchLatest: () => fetchPlanRecord(props.orgId, 'initiatives', props.initiative?.id ?? ''),
+    fetchLatest: () => fetchPlanRecord(orgId, 'initiatives', props.initiative?.id ?? ''),
     form,
   });
   const objectiveTitle = new Map(

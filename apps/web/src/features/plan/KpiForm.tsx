@@ -22,6 +22,7 @@ import {
   useUpdateKpi,
 } from './plan.queries';
 import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Values {
   objectiveId: string;
@@ -59,15 +60,16 @@ const isNumber = (value: number | string) =>
  * assessment recorded, which fills its value and date.
  */
 export function KpiForm(props: {
-  orgId: string;
   objectives: { id: string; title: string }[];
   objectiveId?: string;
   kpi?: KpiDetail;
   onDone: () => void;
 }) {
-  const figures = useBaselineFigures(props.orgId);
-  const create = useCreateKpi(props.orgId);
-  const update = useUpdateKpi(props.orgId);
+  const orgId = useOrganisationId();
+
+  const figures = useBaselineFigures();
+  const create = useCreateKpi();
+  const update = useUpdateKpi();
   const form = useForm<Values>({
     initialValues: props.kpi
       ? toValues(props.kpi)
@@ -119,7 +121,7 @@ export function KpiForm(props: {
     record: props.kpi ?? null,
     latest: props.kpi,
     toValues,
-    fetchLatest: () => fetchPlanRecord(props.orgId, 'kpis', props.kpi?.id ?? ''),
+    fetchLatest: () => fetchPlanRecord(orgId, 'kpis', props.kpi?.id ?? ''),
     form,
   });
   const objectiveTitle = new Map(

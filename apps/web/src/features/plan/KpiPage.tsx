@@ -15,7 +15,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import { CommentsThread } from './CommentsThread';
 import { KpiChart } from './KpiChart';
@@ -24,17 +23,19 @@ import { Measurements } from './Measurements';
 import { formatDay, formatNumber, formatPercent, HEALTH } from './plan-format';
 import { type KpiDetail, useKpi, useStrategyMap } from './plan.queries';
 import { LiveBadge } from './LiveBadge';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 /**
  * One KPI: where it stands against where it should be by now, its path from baseline to target,
  * its measurements and the discussion around it.
  */
 export function KpiPage() {
-  const { orgId = '', kpiId = '' } = useParams();
-  const current = useCurrentOrganisation();
+  const { kpiId = '' } = useParams();
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
   const [asOf, setAsOf] = useState('');
-  const kpi = useKpi(orgId, kpiId, asOf || undefined);
-  const map = useStrategyMap(orgId);
+  const kpi = useKpi(kpiId, asOf || undefined);
+  const map = useStrategyMap();
   const [editing, setEditing] = useState(false);
   const objectives = (map.data?.outcomes ?? []).flatMap((outcome) =>
     outcome.objectives.map((objective) => ({ id: objective.id, title: objective.title })),
@@ -82,7 +83,7 @@ export function KpiPage() {
             value={asOf}
             onChange={(event) => setAsOf(event.currentTarget.value)}
           />
-          {current?.can('plan.edit') && (
+          {current.can('plan.edit') && (
             <Button variant="default" size="xs" onClick={() => setEditing(true)}>
               Edit KPI
             </Button>
@@ -101,17 +102,13 @@ export function KpiPage() {
           <Title order={3} size="h4" mb="xs">
             Measurements
           </Title>
-          <Measurements
-            orgId={orgId}
-            kpi={data}
-            canRecord={current?.can('execution.update') ?? false}
-          />
+          <Measurements kpi={data} canRecord={current.can('execution.update') ?? false} />
         </Paper>
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="xs">
             Questions and challenges
           </Title>
-          <CommentsThread orgId={orgId} subjectType="kpi" subjectId={data.id} />
+          <CommentsThread subjectType="kpi" subjectId={data.id} />
         </Paper>
       </SimpleGrid>
       <Drawer
@@ -122,14 +119,7 @@ export function KpiPage() {
         title="Edit KPI"
         closeOnClickOutside={false}
       >
-        {editing && (
-          <KpiForm
-            orgId={orgId}
-            objectives={objectives}
-            kpi={data}
-            onDone={() => setEditing(false)}
-          />
-        )}
+        {editing && <KpiForm objectives={objectives} kpi={data} onDone={() => setEditing(false)} />}
       </Drawer>
     </Stack>
   );

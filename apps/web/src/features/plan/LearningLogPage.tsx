@@ -15,8 +15,6 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
@@ -24,15 +22,15 @@ import { useLearningLog } from './collaboration.queries';
 import { EXPERIMENT_OUTCOME, formatDay, formatMoney } from './plan-format';
 import { fetchPlanRecord, type Initiative, useUpdateInitiative } from './plan.queries';
 import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 /**
  * Every experiment, with what it set out to test, what would count as success or a reason to stop,
  * and what it taught: failures are kept, because failing in order to learn is the point.
  */
 export function LearningLogPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const log = useLearningLog(orgId);
+  const current = useOrganisation();
+  const log = useLearningLog();
   const [recording, setRecording] = useState<Initiative | null>(null);
   const experiments = log.data ?? [];
   const count = (outcome: string | null) =>
@@ -82,7 +80,7 @@ export function LearningLogPage() {
               <ExperimentCard
                 key={experiment.id}
                 experiment={experiment}
-                canRecord={current?.can('plan.edit') ?? false}
+                canRecord={current.can('plan.edit') ?? false}
                 onRecord={() => setRecording(experiment)}
               />
             ))}
@@ -97,7 +95,6 @@ export function LearningLogPage() {
       >
         {recording && (
           <OutcomeForm
-            orgId={orgId}
             experiment={experiments.find((each) => each.id === recording.id) ?? recording}
             onDone={() => setRecording(null)}
           />
@@ -223,8 +220,10 @@ const FIELDS: FieldSpec<Values>[] = [
   { key: 'lessons', label: 'Lessons' },
 ];
 
-function OutcomeForm(props: { orgId: string; experiment: Initiative; onDone: () => void }) {
-  const update = useUpdateInitiative(props.orgId);
+function OutcomeForm(props: { experiment: Initiative; onDone: () => void }) {
+  const orgId = useOrganisationId();
+
+  const update = useUpdateInitiative();
   const form = useForm<Values>({
     initialValues: toValues(props.experiment),
     validate: {
@@ -241,7 +240,7 @@ function OutcomeForm(props: { orgId: string; experiment: Initiative; onDone: () 
     record: props.experiment,
     latest: props.experiment,
     toValues,
-    fetchLatest: () => fetchPlanRecord(props.orgId, 'initiatives', props.experiment.id),
+    fetchLatest: () => fetchPlanRecord(orgId, 'initiatives', props.experiment.id),
     form,
   });
   const submit = form.onSubmit(async (values) => {

@@ -51,15 +51,15 @@ const FIELDS: FieldSpec<Values>[] = [
 ];
 
 /** A KPI's dated values: recorded, corrected and deleted by whoever reports execution. */
-export function Measurements(props: { orgId: string; kpi: KpiDetail; canRecord: boolean }) {
+export function Measurements(props: { kpi: KpiDetail; canRecord: boolean }) {
   const { kpi } = props;
   const [correcting, setCorrecting] = useState<Measurement | null>(null);
   const [deleting, setDeleting] = useState<Measurement | null>(null);
-  const remove = useDeleteMeasurement(props.orgId, kpi.id);
+  const remove = useDeleteMeasurement(kpi.id);
   const newestFirst = [...kpi.measurements].reverse();
   return (
     <Stack gap="sm">
-      {props.canRecord && <NewMeasurement orgId={props.orgId} kpi={kpi} />}
+      {props.canRecord && <NewMeasurement kpi={kpi} />}
       {newestFirst.length === 0 ? (
         <Text size="sm" c="dimmed">
           No measurement yet: the KPI shows “no data” until the first one.
@@ -119,7 +119,6 @@ export function Measurements(props: { orgId: string; kpi: KpiDetail; canRecord: 
       >
         {correcting && (
           <CorrectMeasurement
-            orgId={props.orgId}
             kpi={kpi}
             measurement={kpi.measurements.find((each) => each.id === correcting.id) ?? correcting}
             onDone={() => setCorrecting(null)}
@@ -163,8 +162,8 @@ export function Measurements(props: { orgId: string; kpi: KpiDetail; canRecord: 
   );
 }
 
-function NewMeasurement(props: { orgId: string; kpi: KpiDetail }) {
-  const add = useAddMeasurement(props.orgId, props.kpi.id);
+function NewMeasurement(props: { kpi: KpiDetail }) {
+  const add = useAddMeasurement(props.kpi.id);
   const form = useForm<Values>({
     initialValues: { date: todayIso(), value: '', note: '' },
     validate,
@@ -203,12 +202,11 @@ function NewMeasurement(props: { orgId: string; kpi: KpiDetail }) {
 }
 
 function CorrectMeasurement(props: {
-  orgId: string;
   kpi: KpiDetail;
   measurement: Measurement;
   onDone: () => void;
 }) {
-  const correct = useCorrectMeasurement(props.orgId, props.kpi.id);
+  const correct = useCorrectMeasurement(props.kpi.id);
   const form = useForm<Values>({ initialValues: toValues(props.measurement), validate });
   const edit = useVersionedEdit({
     entity: 'kpi_measurements',

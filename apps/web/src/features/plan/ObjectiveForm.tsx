@@ -10,6 +10,7 @@ import {
   useUpdateObjective,
 } from './plan.queries';
 import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Values {
   outcomeId: string;
@@ -27,15 +28,16 @@ const toValues = (objective: Objective): Values => ({
 
 /** Adds an objective under an outcome, citing the assessment findings it answers; or changes one. */
 export function ObjectiveForm(props: {
-  orgId: string;
   outcomes: { id: string; title: string }[];
   outcomeId?: string;
   objective?: Objective;
   onDone: () => void;
 }) {
-  const findings = useFindingOptions(props.orgId);
-  const create = useCreateObjective(props.orgId);
-  const update = useUpdateObjective(props.orgId);
+  const orgId = useOrganisationId();
+
+  const findings = useFindingOptions();
+  const create = useCreateObjective();
+  const update = useUpdateObjective();
   const form = useForm<Values>({
     initialValues: props.objective
       ? toValues(props.objective)
@@ -53,7 +55,7 @@ export function ObjectiveForm(props: {
     record: props.objective ?? null,
     latest: props.objective,
     toValues,
-    fetchLatest: () => fetchPlanRecord(props.orgId, 'objectives', props.objective?.id ?? ''),
+    fetchLatest: () => fetchPlanRecord(orgId, 'objectives', props.objective?.id ?? ''),
     form,
   });
   const outcomeTitle = new Map(props.outcomes.map((outcome) => [outcome.id, outcome.title]));

@@ -6,6 +6,7 @@ import { useMemberOptions } from './member-options';
 import { OUTCOME_KINDS, type OutcomeKind, outcomeKindLabel } from './plan-format';
 import { fetchPlanRecord, type Outcome, useCreateOutcome, useUpdateOutcome } from './plan.queries';
 import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { useOrganisationId } from '../../session/organisation';
 
 interface Values {
   title: string;
@@ -22,10 +23,12 @@ const toValues = (outcome: Outcome): Values => ({
 });
 
 /** Adds a business outcome, or changes one (based on the version it was opened at). */
-export function OutcomeForm(props: { orgId: string; outcome?: Outcome; onDone: () => void }) {
-  const members = useMemberOptions(props.orgId);
-  const create = useCreateOutcome(props.orgId);
-  const update = useUpdateOutcome(props.orgId);
+export function OutcomeForm(props: { outcome?: Outcome; onDone: () => void }) {
+  const orgId = useOrganisationId();
+
+  const members = useMemberOptions();
+  const create = useCreateOutcome();
+  const update = useUpdateOutcome();
   const form = useForm<Values>({
     initialValues: props.outcome
       ? toValues(props.outcome)
@@ -46,7 +49,7 @@ export function OutcomeForm(props: { orgId: string; outcome?: Outcome; onDone: (
     record: props.outcome ?? null,
     latest: props.outcome,
     toValues,
-    fetchLatest: () => fetchPlanRecord(props.orgId, 'outcomes', props.outcome?.id ?? ''),
+    fetchLatest: () => fetchPlanRecord(orgId, 'outcomes', props.outcome?.id ?? ''),
     form,
   });
   const fields: FieldSpec<Values>[] = [

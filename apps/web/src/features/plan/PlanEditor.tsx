@@ -17,6 +17,7 @@ import {
   useObjective,
   useOutcome,
 } from './plan.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 /** What the editor drawer is open on: a new record (under a parent) or an existing one. */
 export type EditorTarget =
@@ -39,7 +40,6 @@ const NAMES: Record<EditorTarget['kind'], string> = {
  * drawer opens, so the form starts from (and sends) the version the API holds now.
  */
 export function PlanEditor(props: {
-  orgId: string;
   map: StrategyMap;
   target: EditorTarget | null;
   onClose: () => void;
@@ -67,7 +67,6 @@ export function PlanEditor(props: {
         )}
       </Drawer>
       <DeleteRecordDialog
-        orgId={props.orgId}
         target={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={props.onClose}
@@ -77,13 +76,12 @@ export function PlanEditor(props: {
 }
 
 function EditorBody(props: {
-  orgId: string;
   map: StrategyMap;
   target: EditorTarget;
   onClose: () => void;
   onDelete: (target: DeleteTarget) => void;
 }) {
-  const { orgId, map, target, onClose } = props;
+  const { map, target, onClose } = props;
   const outcomes = map.outcomes.map((outcome) => ({ id: outcome.id, title: outcome.title }));
   const objectives = map.outcomes.flatMap((outcome) =>
     outcome.objectives.map((objective) => ({ id: objective.id, title: objective.title })),
@@ -93,36 +91,25 @@ function EditorBody(props: {
       return target.id ? (
         <EditOutcome {...props} id={target.id} />
       ) : (
-        <OutcomeForm orgId={orgId} onDone={onClose} />
+        <OutcomeForm onDone={onClose} />
       );
     case 'objective':
       return target.id ? (
         <EditObjective {...props} id={target.id} outcomes={outcomes} />
       ) : (
-        <ObjectiveForm
-          orgId={orgId}
-          outcomes={outcomes}
-          outcomeId={target.outcomeId}
-          onDone={onClose}
-        />
+        <ObjectiveForm outcomes={outcomes} outcomeId={target.outcomeId} onDone={onClose} />
       );
     case 'kpi':
       return target.id ? (
         <EditKpi {...props} id={target.id} objectives={objectives} />
       ) : (
-        <KpiForm
-          orgId={orgId}
-          objectives={objectives}
-          objectiveId={target.objectiveId}
-          onDone={onClose}
-        />
+        <KpiForm objectives={objectives} objectiveId={target.objectiveId} onDone={onClose} />
       );
     case 'initiative':
       return target.id ? (
         <EditInitiative {...props} id={target.id} objectives={objectives} />
       ) : (
         <InitiativeForm
-          orgId={orgId}
           currency={map.currency}
           objectives={objectives}
           objectiveId={target.objectiveId}
@@ -133,13 +120,12 @@ function EditorBody(props: {
       return target.id ? (
         <EditMilestone {...props} id={target.id} />
       ) : (
-        <MilestoneForm orgId={orgId} initiativeId={target.initiativeId} onDone={onClose} />
+        <MilestoneForm initiativeId={target.initiativeId} onDone={onClose} />
       );
   }
 }
 
 interface EditProps {
-  orgId: string;
   map: StrategyMap;
   id: string;
   onClose: () => void;
@@ -174,7 +160,7 @@ function Loaded<T>(props: {
 }
 
 function EditOutcome(props: EditProps) {
-  const query = useOutcome(props.orgId, props.id);
+  const query = useOutcome(props.id);
   return (
     <Loaded
       query={query}
@@ -186,13 +172,13 @@ function EditOutcome(props: EditProps) {
         })
       }
     >
-      {(outcome) => <OutcomeForm orgId={props.orgId} outcome={outcome} onDone={props.onClose} />}
+      {(outcome) => <OutcomeForm outcome={outcome} onDone={props.onClose} />}
     </Loaded>
   );
 }
 
 function EditObjective(props: EditProps & { outcomes: { id: string; title: string }[] }) {
-  const query = useObjective(props.orgId, props.id);
+  const query = useObjective(props.id);
   return (
     <Loaded
       query={query}
@@ -205,21 +191,17 @@ function EditObjective(props: EditProps & { outcomes: { id: string; title: strin
       }
     >
       {(objective) => (
-        <ObjectiveForm
-          orgId={props.orgId}
-          outcomes={props.outcomes}
-          objective={objective}
-          onDone={props.onClose}
-        />
+        <ObjectiveForm outcomes={props.outcomes} objective={objective} onDone={props.onClose} />
       )}
     </Loaded>
   );
 }
 
 function EditKpi(props: EditProps & { objectives: { id: string; title: string }[] }) {
+  const orgId = useOrganisationId();
   const query = useQuery({
-    queryKey: planKeys.record(props.orgId, 'kpis', props.id),
-    queryFn: () => fetchPlanRecord(props.orgId, 'kpis', props.id),
+    queryKey: planKeys.record(orgId, 'kpis', props.id),
+    queryFn: () => fetchPlanRecord(orgId, 'kpis', props.id),
   });
   return (
     <Loaded
@@ -232,20 +214,13 @@ function EditKpi(props: EditProps & { objectives: { id: string; title: string }[
         })
       }
     >
-      {(kpi) => (
-        <KpiForm
-          orgId={props.orgId}
-          objectives={props.objectives}
-          kpi={kpi}
-          onDone={props.onClose}
-        />
-      )}
+      {(kpi) => <KpiForm objectives={props.objectives} kpi={kpi} onDone={props.onClose} />}
     </Loaded>
   );
 }
 
 function EditInitiative(props: EditProps & { objectives: { id: string; title: string }[] }) {
-  const query = useInitiative(props.orgId, props.id);
+  const query = useInitiative(props.id);
   return (
     <Loaded
       query={query}
@@ -259,7 +234,6 @@ function EditInitiative(props: EditProps & { objectives: { id: string; title: st
     >
       {(initiative) => (
         <InitiativeForm
-          orgId={props.orgId}
           currency={props.map.currency}
           objectives={props.objectives}
           initiative={initiative}
@@ -271,7 +245,7 @@ function EditInitiative(props: EditProps & { objectives: { id: string; title: st
 }
 
 function EditMilestone(props: EditProps) {
-  const query = useMilestone(props.orgId, props.id);
+  const query = useMilestone(props.id);
   return (
     <Loaded
       query={query}
@@ -285,7 +259,6 @@ function EditMilestone(props: EditProps) {
     >
       {(milestone) => (
         <MilestoneForm
-          orgId={props.orgId}
           initiativeId={milestone.initiativeId}
           milestone={milestone}
           onDone={props.onClose}

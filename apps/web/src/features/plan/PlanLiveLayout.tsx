@@ -1,4 +1,4 @@
-import { Outlet, useParams } from 'react-router';
+import { Outlet } from 'react-router';
 import { usePlanEvents } from './plan-events';
 
 /**
@@ -6,6 +6,6 @@ import { usePlanEvents } from './plan-events';
  * people's changes refresh what it shows.
  */
 export function PlanLiveLayout() {
-  usePlanEvents(useParams().orgId ?? '');
+  usePlanEvents();
   return <Outlet />;
 }

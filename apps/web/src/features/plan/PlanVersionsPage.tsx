@@ -14,8 +14,6 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import {
@@ -25,6 +23,7 @@ import {
   useSubmitPlan,
 } from './collaboration.queries';
 import { entityName, PlanComparison, VersionSnapshot } from './VersionViews';
+import { useOrganisation } from '../../session/organisation';
 
 const STATUS: Record<string, { label: string; colour: string }> = {
   submitted: { label: 'Awaiting approval', colour: 'blue' },
@@ -42,9 +41,8 @@ const when = (timestamp: string | null) =>
  * leadership, and any two versions (or a version and the draft) can be compared.
  */
 export function PlanVersionsPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const versions = usePlanVersions(orgId);
+  const current = useOrganisation();
+  const versions = usePlanVersions();
   const [viewing, setViewing] = useState<number | null>(null);
   const [deciding, setDeciding] = useState<{
     version: PlanVersion;
@@ -72,7 +70,7 @@ export function PlanVersionsPage() {
           later edits make the next draft.
         </Text>
       </div>
-      {current?.can('plan.edit') && <SubmitDraft orgId={orgId} />}
+      {current.can('plan.edit') && <SubmitDraft />}
       {versions.isPending ? (
         <Skeleton height={160} />
       ) : versions.isError ? (
@@ -151,7 +149,7 @@ export function PlanVersionsPage() {
                       >
                         View
                       </Button>
-                      {version.status === 'submitted' && current?.can('plan.approve') && (
+                      {version.status === 'submitted' && current.can('plan.approve') && (
                         <>
                           <Button
                             size="compact-xs"
@@ -201,7 +199,7 @@ export function PlanVersionsPage() {
               w={280}
             />
           </Group>
-          <PlanComparison orgId={orgId} from={from} to={compare.to} />
+          <PlanComparison from={from} to={compare.to} />
         </Stack>
       </Paper>
 
@@ -211,7 +209,7 @@ export function PlanVersionsPage() {
         title={`Version ${viewing ?? ''} as submitted`}
         size="xl"
       >
-        {viewing !== null && <VersionSnapshot orgId={orgId} number={viewing} />}
+        {viewing !== null && <VersionSnapshot number={viewing} />}
       </Modal>
       <Modal
         opened={Boolean(deciding)}
@@ -224,7 +222,6 @@ export function PlanVersionsPage() {
       >
         {deciding && (
           <DecisionForm
-            orgId={orgId}
             version={deciding.version}
             decision={deciding.decision}
             onDone={() => setDeciding(null)}
@@ -235,8 +232,8 @@ export function PlanVersionsPage() {
   );
 }
 
-function SubmitDraft(props: { orgId: string }) {
-  const submit = useSubmitPlan(props.orgId);
+function SubmitDraft() {
+  const submit = useSubmitPlan();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -279,12 +276,11 @@ function SubmitDraft(props: { orgId: string }) {
 }
 
 function DecisionForm(props: {
-  orgId: string;
   version: PlanVersion;
   decision: 'approve' | 'reject';
   onDone: () => void;
 }) {
-  const decide = useDecidePlan(props.orgId);
+  const decide = useDecidePlan();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const rejecting = props.decision === 'reject';

@@ -12,8 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
+import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { MilestoneDrawer } from '../execution/MilestoneDrawer';
@@ -29,6 +28,7 @@ import {
 } from './plan.queries';
 import { LiveBadge } from './LiveBadge';
 import { type EditorTarget, PlanEditor } from './PlanEditor';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 interface Discussion {
   subjectType: CommentSubject;
@@ -37,7 +37,6 @@ interface Discussion {
 }
 
 interface MapActions {
-  orgId: string;
   map: StrategyMap;
   canEdit: boolean;
   edit: (target: EditorTarget) => void;
@@ -53,13 +52,13 @@ const SEVERITY_COLOUR: Record<string, string> = { high: 'red', medium: 'orange',
  * whoever may shape the plan, and live: other people's changes appear as they are saved.
  */
 export function StrategyMapPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const map = useStrategyMap(orgId);
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
+  const map = useStrategyMap();
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [discussion, setDiscussion] = useState<Discussion | null>(null);
   const [milestoneId, setMilestoneId] = useState<string | null>(null);
-  const canEdit = current?.can('plan.edit') ?? false;
+  const canEdit = current.can('plan.edit') ?? false;
 
   return (
     <Stack>
@@ -120,7 +119,7 @@ export function StrategyMapPage() {
             <OutcomeSection
               key={outcome.id}
               outcome={outcome}
-              orgId={orgId}
+
               map={map.data}
               canEdit={canEdit}
               edit={setEditor}
@@ -130,9 +129,7 @@ export function StrategyMapPage() {
           ))}
         </Stack>
       )}
-      {map.data && (
-        <PlanEditor orgId={orgId} map={map.data} target={editor} onClose={() => setEditor(null)} />
-      )}
+      {map.data && <PlanEditor map={map.data} target={editor} onClose={() => setEditor(null)} />}
       <Drawer
         opened={Boolean(discussion)}
         onClose={() => setDiscussion(null)}
@@ -141,18 +138,10 @@ export function StrategyMapPage() {
         title={discussion ? `Discussion: ${discussion.title}` : ''}
       >
         {discussion && (
-          <CommentsThread
-            orgId={orgId}
-            subjectType={discussion.subjectType}
-            subjectId={discussion.subjectId}
-          />
+          <CommentsThread subjectType={discussion.subjectType} subjectId={discussion.subjectId} />
         )}
       </Drawer>
-      <MilestoneDrawer
-        orgId={orgId}
-        milestoneId={milestoneId}
-        onClose={() => setMilestoneId(null)}
-      />
+      <MilestoneDrawer milestoneId={milestoneId} onClose={() => setMilestoneId(null)} />
     </Stack>
   );
 }
@@ -241,6 +230,7 @@ function OutcomeSection(props: MapActions & { outcome: MapOutcome }) {
 }
 
 function ObjectiveSection(props: MapActions & { objective: MapObjective }) {
+  const orgId = useOrganisationId();
   const { objective } = props;
   return (
     <Paper
@@ -287,7 +277,7 @@ function ObjectiveSection(props: MapActions & { objective: MapObjective }) {
               <Anchor
                 key={finding.id}
                 component={Link}
-                to={`/organisations/${props.orgId}/assessments/${finding.assessmentId}`}
+                to={`/organisations/${orgId}/assessments/${finding.assessmentId}`}
                 size="xs"
               >
                 <Badge
@@ -319,7 +309,7 @@ function ObjectiveSection(props: MapActions & { objective: MapObjective }) {
               <KpiRow
                 key={kpi.id}
                 kpi={kpi}
-                href={`/organisations/${props.orgId}/plan/kpis/${kpi.id}`}
+                href={`/organisations/${orgId}/plan/kpis/${kpi.id}`}
                 canEdit={props.canEdit}
                 onEdit={() => props.edit({ kind: 'kpi', id: kpi.id })}
               />

@@ -2,8 +2,7 @@ import './print.css';
 import { Anchor, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import type { KpiStatus } from '@roi/domain';
 import { useEffect } from 'react';
-import { Link, useParams } from 'react-router';
-import { useCurrentOrganisation } from '../../app/current-organisation';
+import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { usePlanVersions } from './collaboration.queries';
@@ -16,6 +15,7 @@ import {
   outcomeKindLabel,
 } from './plan-format';
 import { type MapObjective, type StrategyMap, useStrategyMap } from './plan.queries';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 const dot = (health: KpiStatus) => (
   <span
@@ -38,10 +38,10 @@ const dot = (health: KpiStatus) => (
  * their objectives, KPIs against target and initiatives with who is accountable and responsible.
  */
 export function StrategyPrintPage() {
-  const orgId = useParams().orgId ?? '';
-  const current = useCurrentOrganisation();
-  const map = useStrategyMap(orgId);
-  const versions = usePlanVersions(orgId);
+  const orgId = useOrganisationId();
+  const current = useOrganisation();
+  const map = useStrategyMap();
+  const versions = usePlanVersions();
   useEffect(() => {
     document.body.classList.add('strategy-print');
     return () => document.body.classList.remove('strategy-print');
@@ -78,7 +78,7 @@ export function StrategyPrintPage() {
                 Strategy on a page
               </Text>
               <Text fz={12} c="dimmed">
-                {current?.membership.organisationName}
+                {current.membership.organisationName}
               </Text>
             </div>
             <div style={{ textAlign: 'right' }}>

@@ -46,8 +46,8 @@ export const showValue = (value: unknown): string => {
 };
 
 /** A submitted version as it was frozen: every entity by type, each with its fields. */
-export function VersionSnapshot(props: { orgId: string; number: number }) {
-  const version = usePlanVersion(props.orgId, props.number);
+export function VersionSnapshot(props: { number: number }) {
+  const version = usePlanVersion(props.number);
   if (version.isPending) return <Skeleton height={240} />;
   if (version.isError) {
     return <ErrorState error={version.error} onRetry={() => void version.refetch()} />;
@@ -104,8 +104,8 @@ export function VersionSnapshot(props: { orgId: string; number: number }) {
 const versionName = (value: string) => (value === 'draft' ? 'the draft' : `version ${value}`);
 
 /** What was added, removed and changed (field by field, before → after) between two versions. */
-export function PlanComparison(props: { orgId: string; from: string | null; to: string | null }) {
-  const diff = usePlanComparison(props.orgId, props.from, props.to);
+export function PlanComparison(props: { from: string | null; to: string | null }) {
+  const diff = usePlanComparison(props.from, props.to);
   if (!props.from || !props.to) {
     return (
       <Text size="sm" c="dimmed">

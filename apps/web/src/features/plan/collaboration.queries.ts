@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { planKeys } from './plan.queries';
+import { useOrganisationId } from '../../session/organisation';
 
 export type Comment = Schemas['CommentDto'];
 export type CommentSubject = Comment['subjectType'];
@@ -19,7 +20,9 @@ const keys = {
   learning: (orgId: string) => planKeys.area(orgId, 'learning'),
 };
 
-export function useComments(orgId: string, subjectType: CommentSubject, subjectId: string) {
+export function useComments(subjectType: CommentSubject, subjectId: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.comments(orgId, subjectType, subjectId),
     queryFn: () =>
@@ -31,10 +34,9 @@ export function useComments(orgId: string, subjectType: CommentSubject, subjectI
   });
 }
 
-function useCollaborationChange<Input, Output>(
-  orgId: string,
-  change: (input: Input) => Promise<Output>,
-) {
+function useCollaborationChange<Input, Output>(change: (input: Input) => Promise<Output>) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: change,
@@ -42,8 +44,9 @@ function useCollaborationChange<Input, Output>(
   });
 }
 
-export const usePostComment = (orgId: string) =>
-  useCollaborationChange(orgId, (body: Schemas['CreateCommentDto']) =>
+export const usePostComment = () => {
+  const orgId = useOrganisationId();
+  return useCollaborationChange((body: Schemas['CreateCommentDto']) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/plan-comments', {
         params: { path: { orgId } },
@@ -51,9 +54,11 @@ export const usePostComment = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useResolveComment = (orgId: string) =>
-  useCollaborationChange(orgId, ({ id, ...body }: { id: string } & Schemas['ResolveCommentDto']) =>
+export const useResolveComment = () => {
+  const orgId = useOrganisationId();
+  return useCollaborationChange(({ id, ...body }: { id: string } & Schemas['ResolveCommentDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/plan-comments/{commentId}', {
         params: { path: { orgId, commentId: id } },
@@ -61,8 +66,11 @@ export const useResolveComment = (orgId: string) =>
       }),
     ),
   );
+};
 
-export function usePlanVersions(orgId: string) {
+export function usePlanVersions() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.versions(orgId),
     queryFn: () =>
@@ -72,7 +80,9 @@ export function usePlanVersions(orgId: string) {
   });
 }
 
-export function usePlanVersion(orgId: string, number: number | null) {
+export function usePlanVersion(number: number | null) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.version(orgId, number ?? 0),
     enabled: number !== null,
@@ -86,7 +96,9 @@ export function usePlanVersion(orgId: string, number: number | null) {
 }
 
 /** What changed from one version (or the draft) to another; `draft` is the plan as it is now. */
-export function usePlanComparison(orgId: string, from: string | null, to: string | null) {
+export function usePlanComparison(from: string | null, to: string | null) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.compare(orgId, from ?? '', to ?? ''),
     enabled: Boolean(from && to && from !== to),
@@ -99,8 +111,9 @@ export function usePlanComparison(orgId: string, from: string | null, to: string
   });
 }
 
-export const useSubmitPlan = (orgId: string) =>
-  useCollaborationChange(orgId, (body: Schemas['SubmitPlanDto']) =>
+export const useSubmitPlan = () => {
+  const orgId = useOrganisationId();
+  return useCollaborationChange((body: Schemas['SubmitPlanDto']) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/plan-versions', {
         params: { path: { orgId } },
@@ -108,10 +121,11 @@ export const useSubmitPlan = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useDecidePlan = (orgId: string) =>
-  useCollaborationChange(
-    orgId,
+export const useDecidePlan = () => {
+  const orgId = useOrganisationId();
+  return useCollaborationChange(
     (input: { number: number; decision: 'approve' | 'reject' } & Schemas['DecidePlanDto']) => {
       const options = {
         params: { path: { orgId, number: input.number } },
@@ -124,9 +138,12 @@ export const useDecidePlan = (orgId: string) =>
       );
     },
   );
+};
 
 /** Every experiment with its hypothesis, criteria, outcome and lessons, failures included. */
-export function useLearningLog(orgId: string) {
+export function useLearningLog() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: keys.learning(orgId),
     queryFn: () =>

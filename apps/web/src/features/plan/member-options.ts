@@ -1,8 +1,8 @@
 import { useMembers } from '../members/members.queries';
 
 /** Members as options of a select (by user id), and a way to read a user id as a name. */
-export function useMemberOptions(orgId: string) {
-  const members = useMembers(orgId);
+export function useMemberOptions() {
+  const members = useMembers();
   const options = (members.data ?? []).map((member) => ({
     value: member.userId,
     label: member.external ? `${member.name} (external)` : member.name,

@@ -1,5 +1,6 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useOrganisationId } from '../../session/organisation';
 
 /** What the API announces on `plan/events` for each committed change (event type `plan-change`). */
 export interface PlanChange {
@@ -58,7 +59,9 @@ function setLiveStatus(status: LiveStatus) {
  * events and refreshes the queries a change makes stale. After a lost connection everything is
  * refreshed, since changes made meanwhile were not heard.
  */
-export function usePlanEvents(orgId: string) {
+export function usePlanEvents() {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!orgId || typeof EventSource === 'undefined') return;

@@ -1,5 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useOrganisationId } from '../../session/organisation';
 
 export type StrategyMap = Schemas['StrategyMapDto'];
 export type MapOutcome = Schemas['MapOutcomeDto'];
@@ -34,7 +35,9 @@ export const planKeys = {
 
 const path = (orgId: string) => ({ params: { path: { orgId } } });
 
-export function useStrategyMap(orgId: string) {
+export function useStrategyMap() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.map(orgId),
     queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/strategy-map', path(orgId))),
@@ -79,21 +82,27 @@ export function fetchPlanRecord(orgId: string, type: PlanRecordType, id: string)
   }
 }
 
-export function useOutcome(orgId: string, id: string) {
+export function useOutcome(id: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.record(orgId, 'outcomes', id),
     queryFn: () => fetchPlanRecord(orgId, 'outcomes', id),
   });
 }
 
-export function useObjective(orgId: string, id: string) {
+export function useObjective(id: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.record(orgId, 'objectives', id),
     queryFn: () => fetchPlanRecord(orgId, 'objectives', id),
   });
 }
 
-export function useInitiative(orgId: string, id: string) {
+export function useInitiative(id: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.record(orgId, 'initiatives', id),
     queryFn: () => fetchPlanRecord(orgId, 'initiatives', id),
@@ -101,7 +110,9 @@ export function useInitiative(orgId: string, id: string) {
 }
 
 /** A KPI with its measurements, evaluated as of a date (today by default). */
-export function useKpi(orgId: string, id: string, asOf?: string) {
+export function useKpi(id: string, asOf?: string) {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.kpi(orgId, id, asOf),
     queryFn: () =>
@@ -113,14 +124,18 @@ export function useKpi(orgId: string, id: string, asOf?: string) {
   });
 }
 
-export function useInitiatives(orgId: string) {
+export function useInitiatives() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.area(orgId, 'initiatives'),
     queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/initiatives', path(orgId))),
   });
 }
 
-export function useBaselineFigures(orgId: string) {
+export function useBaselineFigures() {
+  const orgId = useOrganisationId();
+
   return useQuery({
     queryKey: planKeys.baselineFigures(orgId),
     queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/baseline-figures', path(orgId))),
@@ -138,7 +153,9 @@ export interface FindingOption {
  * Every finding an objective can cite, across the organisation's assessments (the API lists them
  * per assessment).
  */
-export function useFindingOptions(orgId: string) {
+export function useFindingOptions() {
+  const orgId = useOrganisationId();
+
   const assessments = useQuery({
     queryKey: [...planKeys.findings(orgId), 'assessments'],
     queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/assessments', path(orgId))),
@@ -170,7 +187,9 @@ export function useFindingOptions(orgId: string) {
 }
 
 /** Every change to the plan refreshes the plan and the execution views built on it. */
-function usePlanChange<Input, Output>(orgId: string, change: (input: Input) => Promise<Output>) {
+function usePlanChange<Input, Output>(change: (input: Input) => Promise<Output>) {
+  const orgId = useOrganisationId();
+
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: change,
@@ -181,13 +200,16 @@ function usePlanChange<Input, Output>(orgId: string, change: (input: Input) => P
   });
 }
 
-export const useCreateOutcome = (orgId: string) =>
-  usePlanChange(orgId, (body: Schemas['CreateOutcomeDto']) =>
+export const useCreateOutcome = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange((body: Schemas['CreateOutcomeDto']) =>
     unwrap(api.POST('/api/v1/organisations/{orgId}/outcomes', { ...path(orgId), body })),
   );
+};
 
-export const useUpdateOutcome = (orgId: string) =>
-  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateOutcomeDto']) =>
+export const useUpdateOutcome = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange(({ id, ...body }: { id: string } & Schemas['UpdateOutcomeDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/outcomes/{outcomeId}', {
         params: { path: { orgId, outcomeId: id } },
@@ -195,14 +217,18 @@ export const useUpdateOutcome = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useCreateObjective = (orgId: string) =>
-  usePlanChange(orgId, (body: Schemas['CreateObjectiveDto']) =>
+export const useCreateObjective = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange((body: Schemas['CreateObjectiveDto']) =>
     unwrap(api.POST('/api/v1/organisations/{orgId}/objectives', { ...path(orgId), body })),
   );
+};
 
-export const useUpdateObjective = (orgId: string) =>
-  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateObjectiveDto']) =>
+export const useUpdateObjective = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange(({ id, ...body }: { id: string } & Schemas['UpdateObjectiveDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/objectives/{objectiveId}', {
         params: { path: { orgId, objectiveId: id } },
@@ -210,14 +236,18 @@ export const useUpdateObjective = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useCreateKpi = (orgId: string) =>
-  usePlanChange(orgId, (body: Schemas['CreateKpiDto']) =>
+export const useCreateKpi = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange((body: Schemas['CreateKpiDto']) =>
     unwrap(api.POST('/api/v1/organisations/{orgId}/kpis', { ...path(orgId), body })),
   );
+};
 
-export const useUpdateKpi = (orgId: string) =>
-  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateKpiDto']) =>
+export const useUpdateKpi = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange(({ id, ...body }: { id: string } & Schemas['UpdateKpiDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/kpis/{kpiId}', {
         params: { path: { orgId, kpiId: id } },
@@ -225,14 +255,18 @@ export const useUpdateKpi = (orgId: string) =>
       }),
     ),
   );
+};
 
-export const useCreateInitiative = (orgId: string) =>
-  usePlanChange(orgId, (body: Schemas['CreateInitiativeDto']) =>
+export const useCreateInitiative = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange((body: Schemas['CreateInitiativeDto']) =>
     unwrap(api.POST('/api/v1/organisations/{orgId}/initiatives', { ...path(orgId), body })),
   );
+};
 
-export const useUpdateInitiative = (orgId: string) =>
-  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateInitiativeDto']) =>
+export const useUpdateInitiative = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange(({ id, ...body }: { id: string } & Schemas['UpdateInitiativeDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/initiatives/{initiativeId}', {
         params: { path: { orgId, initiativeId: id } },
@@ -240,11 +274,12 @@ export const useUpdateInitiative = (orgId: string) =>
       }),
     ),
   );
+};
 
 /** Deletes a record; without `cascade` the API refuses (409) when others depend on it. */
-export const useDeletePlanRecord = (orgId: string) =>
-  usePlanChange(
-    orgId,
+export const useDeletePlanRecord = () => {
+  const orgId = useOrganisationId();
+  return usePlanChange(
     async (input: { type: PlanRecordType | 'milestones'; id: string; cascade: boolean }) => {
       const query = input.cascade ? { cascade: true } : {};
       switch (input.type) {
@@ -281,9 +316,11 @@ export const useDeletePlanRecord = (orgId: string) =>
       }
     },
   );
+};
 
-export const useAddMeasurement = (orgId: string, kpiId: string) =>
-  usePlanChange(orgId, (body: Schemas['CreateMeasurementDto']) =>
+export const useAddMeasurement = (kpiId: string) => {
+  const orgId = useOrganisationId();
+  return usePlanChange((body: Schemas['CreateMeasurementDto']) =>
     unwrap(
       api.POST('/api/v1/organisations/{orgId}/kpis/{kpiId}/measurements', {
         params: { path: { orgId, kpiId } },
@@ -291,9 +328,11 @@ export const useAddMeasurement = (orgId: string, kpiId: string) =>
       }),
     ),
   );
+};
 
-export const useCorrectMeasurement = (orgId: string, kpiId: string) =>
-  usePlanChange(orgId, ({ id, ...body }: { id: string } & Schemas['UpdateMeasurementDto']) =>
+export const useCorrectMeasurement = (kpiId: string) => {
+  const orgId = useOrganisationId();
+  return usePlanChange(({ id, ...body }: { id: string } & Schemas['UpdateMeasurementDto']) =>
     unwrap(
       api.PATCH('/api/v1/organisations/{orgId}/kpis/{kpiId}/measurements/{measurementId}', {
         params: { path: { orgId, kpiId, measurementId: id } },
@@ -301,12 +340,15 @@ export const useCorrectMeasurement = (orgId: string, kpiId: string) =>
       }),
     ),
   );
+};
 
-export const useDeleteMeasurement = (orgId: string, kpiId: string) =>
-  usePlanChange(orgId, (measurementId: string) =>
+export const useDeleteMeasurement = (kpiId: string) => {
+  const orgId = useOrganisationId();
+  return usePlanChange((measurementId: string) =>
     unwrap(
       api.DELETE('/api/v1/organisations/{orgId}/kpis/{kpiId}/measurements/{measurementId}', {
         params: { path: { orgId, kpiId, measurementId } },
       }),
     ),
   );
+};

@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
 import { ApiProblem } from '../../api/client';
 import { useMemberOptions } from './member-options';
 import { useNewerVersion } from './plan-events';
@@ -154,8 +153,8 @@ const display = (value: unknown): string => {
  */
 export function VersionNotices<V extends Values>(props: { edit: VersionedEdit<V>; what: string }) {
   const { edit } = props;
-  const { orgId = '' } = useParams();
-  const members = useMemberOptions(orgId);
+
+  const members = useMemberOptions();
   // The live event names who saved; without it (an API key, a script) "someone else" it is.
   const who = edit.newer?.actorUserId ? members.nameOf(edit.newer.actorUserId) : 'Someone else';
   return (
