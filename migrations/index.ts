@@ -6,6 +6,7 @@ import { AssessmentFindings1795432000000 } from './1795432000000-assessment-find
 import { AssessmentRespondents1795436000000 } from './1795436000000-assessment-respondents';
 import { PlanAndExecution1795440000000 } from './1795440000000-plan-and-execution';
 import { PlanChangeActor1795448000000 } from './1795448000000-plan-change-actor';
+import { LedgersAndRollups1795452000000 } from './1795452000000-ledgers-and-rollups';
 import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 
 /**
@@ -23,4 +24,5 @@ export const migrations = [
   PlanAndExecution1795440000000,
   WeeklyDigests1795444000000,
   PlanChangeActor1795448000000,
+  LedgersAndRollups1795452000000,
 ];

@@ -25,6 +25,10 @@ import { MembershipsModule } from './modules/memberships/memberships.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PlanModule } from './modules/plan/plan.module';
 import { LiveModule } from './modules/live/live.module';
+import { JobsModule } from './common/jobs/jobs.module';
+import { ImportsModule } from './modules/imports/imports.module';
+import { LedgersModule } from './modules/ledgers/ledgers.module';
+import { RoiModule } from './modules/roi/roi.module';
 
 export interface AppOptions {
   environment: Environment;
@@ -69,6 +73,10 @@ export class AppModule {
         ExecutionModule,
         PlanModule,
         LiveModule,
+        LedgersModule,
+        RoiModule,
+        JobsModule.register(options.databaseUrl),
+        ImportsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -15,6 +15,7 @@ export * from './milestones';
 export * from './plan-versions';
 export * from './plan-health';
 export * from './plan-codes';
+export * from './ledger-entries';
 export { addDays, daysBetween } from './calendar-days';
 export * from './money-format';
 export * from './roi';

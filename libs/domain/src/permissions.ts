@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'plan.approve': 'Approve or reject a submitted version of the plan',
   'plan.comment': 'Question or challenge outcomes, objectives and KPIs, and resolve comments',
   'execution.update': 'Record KPI measurements, milestone progress and check-ins',
+  'ledgers.record':
+    'Record, change and delete cost and value entries, and import them (and KPI measurements) from CSV',
+  'ledgers.manage': 'Rename and merge the channels and activities the ledgers are booked against',
   'outbox.read': 'Read the mail the product has sent (development mail transport)',
 } as const;
 
@@ -38,6 +41,8 @@ const leadership: Permission[] = [
   'plan.approve',
   'plan.comment',
   'execution.update',
+  'ledgers.record',
+  'ledgers.manage',
   'organisation.update',
   'members.read',
   'members.manage',
@@ -61,6 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan.edit',
     'plan.comment',
     'execution.update',
+    'ledgers.record',
+    'ledgers.manage',
   ],
   // Contributors do the work: they report progress and question the plan, but do not shape it.
   contributor: [
@@ -69,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.respond',
     'plan.comment',
     'execution.update',
+    'ledgers.record',
   ],
   // Board members read reports and dashboards, nothing else.
   board_member: everyone,

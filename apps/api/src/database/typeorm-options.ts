@@ -34,7 +34,14 @@ import { CycleEntity, CycleStepEntity, StepCriterionEntity } from '../modules/cy
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { OutboxMessageEntity } from '../modules/mail/outbox-message.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
+import {
+  ActivityEntity,
+  ChannelEntity,
+  CostEntryEntity,
+  ValueEntryEntity,
+} from '../modules/ledgers/ledger.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
+import { ImportEntity } from '../modules/imports/import.entity';
 
 /** Every entity the API maps; a module adds its entities here when it adds its tables. */
 export const entities = [
@@ -68,6 +75,11 @@ export const entities = [
   MilestoneEntity,
   MilestoneDependencyEntity,
   CheckInEntity,
+  ChannelEntity,
+  ActivityEntity,
+  CostEntryEntity,
+  ValueEntryEntity,
+  ImportEntity,
 ];
 
 /**

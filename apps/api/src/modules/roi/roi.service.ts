@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import {
+  budgetVariance,
+  exactDecimal,
+  type Fraction,
+  displayRoiFigures,
+  findCurrency,
+  fiscalYearContaining,
+  type LedgerSums,
+  paybackDate,
+  reallocation,
+  ROI_DECIMALS,
+  roiFigures,
+  roundHalfAwayFromZero,
+  ZERO_SUMS,
+} from '@roi/domain';
+import type { EntityManager } from 'typeorm';
+import type { OrganisationContext } from '../../common/access/request-context';
+import { ValidationProblem } from '../../common/problem-details/problem';
+import { ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { organisationClock } from '../organisations/organisation-clock';
+import type {
+  PeriodQueryDto,
+  ReallocationDto,
+  RoiFiguresDto,
+  RoiGroupDto,
+  RoiGrouping,
+  RoiInterval,
+  RoiIntervalDto,
+  RoiQueryDto,
+  RoiReportDto,
+} from './dto/roi.dto';
+import { type IntervalBounds, periodIntervals } from './roi-intervals';
+import {
+  type KeyedSums,
+  type Period,
+  readDailySums,
+  readGroups,
+  readIntervalSums,
+  readSums,
+} from './roi.queries';
+
+/** Longest period a report covers: enough for any strategy, bounded so no request runs away. */
+const MAX_PERIOD_DAYS = 366 * 25;
+
+/**
+ * The ROI engine (BRIEF, "Money and ROI"): sums come pre-aggregated from the daily rollups (so a
+ * report costs in proportion to the days and groups of its period, not to the ledger's rows), and
+ * every figure derived from them comes from libs/domain.
+ */
+@Injectable()
+export class RoiService {
+  constructor(private readonly scoped: ScopedDatabase) {}
+
+  report(context: OrganisationContext, query: RoiQueryDto): Promise<RoiReportDto> {
+    return this.scoped.inOrganisation(context, (manager) =>
+      roiReport(manager, context.organisationId, query),
+    );
+  }
+
+  reallocation(context: OrganisationContext, query: PeriodQueryDto): Promise<ReallocationDto> {
+    return this.scoped.inOrganisation(context, async (manager) => {
+      const { period, currency, minorUnits } = await periodOf(
+        manager,
+        context.organisationId,
+        query,
+      );
+      const [totals, activities] = await Promise.all([
+        readSums(manager, context.organisationId, period),
+        readGroups(manager, context.organisationId, 'activity', period),
+      ]);
+      const suggestion = reallocation(
+        activities.map((group) => ({
+          activity: group.label,
+          cost: group.cost,
+          value: group.value,
+        })),
+        totals,
+        minorUnits,
+      );
+      const ratio = (value: typeof suggestion.organisationRoi) =>
+        value === null ? null : roundHalfAwayFromZero(value, ROI_DECIMALS);
+      const money = (value: string) => roundHalfAwayFromZero(exactDecimal(value), minorUnits);
+      const item = (candidate: (typeof suggestion.give)[number]) => ({
+        activity: candidate.activity,
+        cost: money(candidate.cost),
+        value: money(candidate.value),
+        roi: roundHalfAwayFromZero(candidate.roi, ROI_DECIMALS),
+        reason: candidate.reason,
+      });
+      return {
+        ...period,
+        currency,
+        organisationRoi: ratio(suggestion.organisationRoi),
+        lowerQuartile: ratio(suggestion.lowerQuartile),
+        upperQuartile: ratio(suggestion.upperQuartile),
+        give: suggestion.give.map(item),
+        receive: suggestion.receive.map(item),
+        explanation: suggestion.explanation,
+        activitiesCompared: suggestion.activitiesCompared,
+      };
+    });
+  }
+}
+
+/** The ROI report of a period; also what dashboards and board packs will read. */
+export async function roiReport(
+  manager: EntityManager,
+  organisationId: string,
+  query: RoiQueryDto,
+): Promise<RoiReportDto> {
+  const { period, currency, minorUnits } = await periodOf(manager, organisationId, query);
+  const groupBy: RoiGrouping = query.groupBy ?? 'initiative';
+  const interval: RoiInterval = query.interval ?? 'none';
+  const display = (sums: LedgerSums): RoiFiguresDto =>
+    displayRoiFigures(roiFigures(sums), minorUnits);
+  const money = (value: Fraction) => roundHalfAwayFromZero(value, minorUnits);
+
+  const totals = await readSums(manager, organisationId, period);
+  const groups = await readGroups(manager, organisationId, groupBy, period);
+  const daily =
+    groupBy === 'initiative' ? await readDailySums(manager, organisationId, period) : undefined;
+  const answer: RoiReportDto = {
+    ...period,
+    currency,
+    totals: display(totals),
+    groups: groups.map((group: KeyedSums): RoiGroupDto => ({
+      key: group.key,
+      label: group.label,
+      ...display(group),
+      ...(daily
+        ? {
+            budget: money(exactDecimal(group.budget ?? '0')),
+            budgetVariance: money(budgetVariance(group.budget ?? '0', group.cost)),
+            paybackDate: paybackDate(daily.get(group.id) ?? []),
+          }
+        : {}),
+    })),
+  };
+  if (interval !== 'none') {
+    const bounds = periodIntervals(period, interval);
+    const perInterval = (sums: Map<string, LedgerSums> | undefined): RoiIntervalDto[] =>
+      bounds.map((bound: IntervalBounds) => ({
+        ...bound,
+        ...display(sums?.get(bound.from) ?? ZERO_SUMS),
+      }));
+    const byGroup = await readIntervalSums(manager, organisationId, groupBy, period, interval);
+    const overall = await readIntervalSums(
+      manager,
+      organisationId,
+      'organisation',
+      period,
+      interval,
+    );
+    answer.intervals = perInterval(overall.get(organisationId));
+    groups.forEach((group, index) => {
+      (answer.groups[index] as RoiGroupDto).intervals = perInterval(byGroup.get(group.id));
+    });
+  }
+  return answer;
+}
+
+/**
+ * The period asked for, or the organisation's current fiscal year; refused when it runs
+ * backwards or spans more than 25 years.
+ */
+export async function periodOf(
+  manager: EntityManager,
+  organisationId: string,
+  query: PeriodQueryDto,
+): Promise<{ period: Period; currency: string; minorUnits: number }> {
+  const { today, currency } = await organisationClock(manager, organisationId);
+  const [settings] = (await manager.query(
+    `SELECT fiscal_year_start_month AS month FROM organisations WHERE id = $1`,
+    [organisationId],
+  )) as { month: number }[];
+  const fiscalYear = fiscalYearContaining(query.from ?? query.to ?? today, settings?.month ?? 1);
+  const period = { from: query.from ?? fiscalYear.startsOn, to: query.to ?? fiscalYear.endsOn };
+  if (period.from > period.to) {
+    throw new ValidationProblem([{ field: 'to', reason: 'must not be before from' }]);
+  }
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+  if (days > MAX_PERIOD_DAYS) {
+    throw new ValidationProblem([{ field: 'to', reason: 'must be at most 25 years after from' }]);
+  }
+  return { period, currency, minorUnits: findCurrency(currency)?.minorUnits ?? 2 };
+}
