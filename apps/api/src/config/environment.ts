@@ -107,6 +107,29 @@ export class Environment {
   @IsIn(['on', 'off'])
   DIGEST_SCHEDULER: 'on' | 'off' = 'on';
 
+  /** The largest CSV file an import accepts, in bytes (default 200 MB). */
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+  /**
+   * Runs queued jobs (CSV imports) in this process. Every API process may run them; a process
+   * with `off` still enqueues them for the others. Some tests switch it off.
+   */
+  @IsIn(['on', 'off'])
+  JOB_WORKERS: 'on' | 'off' = 'on';
+
+  /**
+   * An import job still running after this long is taken for dead (its process crashed) and is
+   * run again, or failed after its last attempt.
+   */
+  @Transform(integerFromString)
+  @IsInt()
+  @Min(1)
+  @Max(23 * 3600)
+  IMPORT_JOB_TIMEOUT_SECONDS = 30 * 60;
+
   /** The built web app the API serves; empty to serve the API alone. */
   @IsOptional()
   @IsString()
