@@ -1443,6 +1443,305 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{orgId}/cost-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost entries, filtered and sorted, a page at a time, with the totals of the filter */
+        get: operations["CostEntriesController_list"];
+        put?: never;
+        /** Record a cost */
+        post: operations["CostEntriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/cost-entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cost entry */
+        get: operations["CostEntriesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a cost entry */
+        delete: operations["CostEntriesController_delete"];
+        options?: never;
+        head?: never;
+        /** Correct a cost entry (send the version you based the change on) */
+        patch: operations["CostEntriesController_update"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/value-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Value entries, filtered and sorted, a page at a time, with the totals of the filter */
+        get: operations["ValueEntriesController_list"];
+        put?: never;
+        /** Record a value, with its attribution confidence */
+        post: operations["ValueEntriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/value-entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A value entry */
+        get: operations["ValueEntriesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a value entry */
+        delete: operations["ValueEntriesController_delete"];
+        options?: never;
+        head?: never;
+        /** Correct a value entry (send the version you based the change on) */
+        patch: operations["ValueEntriesController_update"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The channels the ledgers are booked against, with their use */
+        get: operations["ChannelsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a channel (send its version) */
+        patch: operations["ChannelsController_rename"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/channels/{channelId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a channel into another: its entries move, it disappears */
+        post: operations["ChannelsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activities the ledgers are booked against, with their use */
+        get: operations["ActivitiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an activity (send its version) */
+        patch: operations["ActivitiesController_rename"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/activities/{activityId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge an activity into another: its entries move, it disappears */
+        post: operations["ActivitiesController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/roi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost, value, risk-adjusted value, net, ROI and risk-adjusted ROI over a period, by initiative, objective, channel or activity, optionally per month or quarter */
+        get: operations["RoiController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/reallocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities that could give budget and those that could receive it over a period, with the figures that justify each */
+        get: operations["RoiController_reallocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imports, newest first */
+        get: operations["ImportsController_list"];
+        put?: never;
+        /**
+         * Upload a CSV of costs, values or KPI measurements to import
+         * @description Streams the file into staging and queues a job that validates every row and imports all of them in one transaction, or none. Follow it with GET /imports/{id}.
+         */
+        post: operations["ImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's status, progress and bad rows */
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/exports/costs.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost entries as CSV, filtered like the list */
+        get: operations["ExportsController_costs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/exports/values.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Value entries as CSV, filtered like the list */
+        get: operations["ExportsController_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/exports/kpi-measurements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KPI measurements as CSV */
+        get: operations["ExportsController_measurements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2864,6 +3163,424 @@ export interface components {
             /** @description Open questions and challenges across the plan. */
             openChallenges: number;
             outcomes: components["schemas"]["MapOutcomeDto"][];
+        };
+        CostEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03-14 */
+            date: string;
+            /** Format: uuid */
+            initiativeId: string;
+            /** @example I-ASK */
+            initiativeCode: string;
+            /** @example Instagram */
+            channel: string;
+            /** @example Content production */
+            activity: string;
+            /**
+             * @description With the currency's minor-unit digits.
+             * @example 1250.00
+             */
+            amount: string;
+            note: string;
+            /** Format: uuid */
+            importId: string | null;
+            version: number;
+            /** @enum {string} */
+            category: "labour" | "media" | "tools" | "agency" | "other";
+            /** @example 7.50 */
+            hours: string | null;
+        };
+        LedgerTotalsDto: {
+            /** @description Entries the filter matches (all pages). */
+            count: number;
+            /** @example 20345.67 */
+            amount: string;
+        };
+        CostEntryPageDto: {
+            items: components["schemas"]["CostEntryDto"][];
+            nextCursor: string | null;
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        CreateCostEntryDto: {
+            /**
+             * @description YYYY-MM-DD
+             * @example 2027-03-14
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The initiative the money belongs to.
+             */
+            initiativeId: string;
+            /**
+             * @description Matched case-insensitively after trimming against the organisation’s channels; a new one is added on first use.
+             * @example Instagram
+             */
+            channel: string;
+            /**
+             * @description Matched like the channel, against the organisation’s activities.
+             * @example Content production
+             */
+            activity: string;
+            /**
+             * @description In the organisation's currency, > 0, with at most the currency's minor-unit digits.
+             * @example 1250.00
+             */
+            amount: string;
+            note?: string;
+            /** @enum {string} */
+            category: "labour" | "media" | "tools" | "agency" | "other";
+            /** @example 7.5 */
+            hours?: string | null;
+        };
+        UpdateCostEntryDto: {
+            /** @description The version this change is based on. */
+            version: number;
+            /** @description YYYY-MM-DD */
+            date?: string;
+            /** Format: uuid */
+            initiativeId?: string;
+            channel?: string;
+            activity?: string;
+            /** @example 1250.00 */
+            amount?: string;
+            note?: string;
+            /** @enum {string} */
+            category?: "labour" | "media" | "tools" | "agency" | "other";
+            hours?: string | null;
+        };
+        ValueEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03-14 */
+            date: string;
+            /** Format: uuid */
+            initiativeId: string;
+            /** @example I-ASK */
+            initiativeCode: string;
+            /** @example Instagram */
+            channel: string;
+            /** @example Content production */
+            activity: string;
+            /**
+             * @description With the currency's minor-unit digits.
+             * @example 1250.00
+             */
+            amount: string;
+            note: string;
+            /** Format: uuid */
+            importId: string | null;
+            version: number;
+            /** @enum {string} */
+            valueType: "revenue" | "cost_saving" | "retention" | "pipeline" | "other";
+            /** @example 0.75 */
+            confidence: string;
+            /**
+             * @description amount x confidence, rounded to the minor unit for display only.
+             * @example 937.50
+             */
+            riskAdjustedAmount: string;
+        };
+        ValueTotalsDto: {
+            /** @description Entries the filter matches (all pages). */
+            count: number;
+            /** @example 20345.67 */
+            amount: string;
+            /** @example 18000.00 */
+            riskAdjustedAmount: string;
+        };
+        ValueEntryPageDto: {
+            items: components["schemas"]["ValueEntryDto"][];
+            nextCursor: string | null;
+            totals: components["schemas"]["ValueTotalsDto"];
+        };
+        CreateValueEntryDto: {
+            /**
+             * @description YYYY-MM-DD
+             * @example 2027-03-14
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The initiative the money belongs to.
+             */
+            initiativeId: string;
+            /**
+             * @description Matched case-insensitively after trimming against the organisation’s channels; a new one is added on first use.
+             * @example Instagram
+             */
+            channel: string;
+            /**
+             * @description Matched like the channel, against the organisation’s activities.
+             * @example Content production
+             */
+            activity: string;
+            /**
+             * @description In the organisation's currency, > 0, with at most the currency's minor-unit digits.
+             * @example 1250.00
+             */
+            amount: string;
+            note?: string;
+            /** @enum {string} */
+            valueType: "revenue" | "cost_saving" | "retention" | "pipeline" | "other";
+            /**
+             * @description Attribution confidence: how sure we are the value came from this work (0 to 1).
+             * @default 1
+             * @example 0.75
+             */
+            confidence?: string;
+        };
+        UpdateValueEntryDto: {
+            /** @description The version this change is based on. */
+            version: number;
+            /** @description YYYY-MM-DD */
+            date?: string;
+            /** Format: uuid */
+            initiativeId?: string;
+            channel?: string;
+            activity?: string;
+            /** @example 1250.00 */
+            amount?: string;
+            note?: string;
+            /** @enum {string} */
+            valueType?: "revenue" | "cost_saving" | "retention" | "pipeline" | "other";
+            /** @example 0.75 */
+            confidence?: string;
+        };
+        VocabularyLabelDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Instagram */
+            label: string;
+            /** @description Cost entries booked against it. */
+            costEntries: number;
+            /** @description Value entries booked against it. */
+            valueEntries: number;
+            version: number;
+        };
+        RenameLabelDto: {
+            /** @example Instagram */
+            label: string;
+            /** @description The version this change is based on. */
+            version: number;
+        };
+        MergeLabelDto: {
+            /**
+             * Format: uuid
+             * @description The label that takes over every entry; the merged one disappears.
+             */
+            intoId: string;
+        };
+        RoiFiguresDto: {
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits.
+             * @example 20345.67
+             */
+            cost: string;
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits.
+             * @example 25000.00
+             */
+            value: string;
+            /**
+             * @description Sum of value x attribution confidence, exact until rounded to the minor unit for display.
+             * @example 21250.00
+             */
+            riskAdjustedValue: string;
+            /**
+             * @description Value - cost.
+             * @example 4654.33
+             */
+            net: string;
+            /**
+             * @description A ratio with exactly four decimals, rounded half away from zero (0.2345 = 23.45%); null when the cost is 0.
+             * @example 0.2345
+             */
+            roi: string | null;
+            /**
+             * @description A ratio with exactly four decimals, rounded half away from zero (0.2345 = 23.45%); null when the cost is 0.
+             * @example 0.2345
+             */
+            riskAdjustedRoi: string | null;
+        };
+        RoiIntervalDto: {
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits.
+             * @example 20345.67
+             */
+            cost: string;
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits.
+             * @example 25000.00
+             */
+            value: string;
+            /**
+             * @description Sum of value x attribution confidence, exact until rounded to the minor unit for display.
+             * @example 21250.00
+             */
+            riskAdjustedValue: string;
+            /**
+             * @description Value - cost.
+             * @example 4654.33
+             */
+            net: string;
+            /**
+             * @description A ratio with exactly four decimals, rounded half away from zero (0.2345 = 23.45%); null when the cost is 0.
+             * @example 0.2345
+             */
+            roi: string | null;
+            /**
+             * @description A ratio with exactly four decimals, rounded half away from zero (0.2345 = 23.45%); null when the cost is 0.
+             * @example 0.2345
+             */
+            riskAdjustedRoi: string | null;
+            /** @example 2027-01-01 */
+            from: string;
+            /** @example 2027-01-31 */
+            to: string;
+        };
+        RoiGroupDto: {
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits.
+             * @example 20345.67
+             */
+            cost: string;
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits.
+             * @example 25000.00
+             */
+            value: string;
+            /**
+             * @description Sum of value x attribution confidence, exact until rounded to the minor unit for display.
+             * @example 21250.00
+             */
+            riskAdjustedValue: string;
+            /**
+             * @description Value - cost.
+             * @example 4654.33
+             */
+            net: string;
+            /**
+             * @description A ratio with exactly four decimals, rounded half away from zero (0.2345 = 23.45%); null when the cost is 0.
+             * @example 0.2345
+             */
+            roi: string | null;
+            /**
+             * @description A ratio with exactly four decimals, rounded half away from zero (0.2345 = 23.45%); null when the cost is 0.
+             * @example 0.2345
+             */
+            riskAdjustedRoi: string | null;
+            /** @description The initiative's code, or the objective's, channel's or activity's id, as grouped. */
+            key: string;
+            /** @description The initiative's name, the objective's title, or the label. */
+            label: string;
+            /**
+             * @description Initiatives: the planned budget.
+             * @example 25000.00
+             */
+            budget?: string;
+            /**
+             * @description Initiatives: planned budget - actual cost in the period.
+             * @example 4654.33
+             */
+            budgetVariance?: string;
+            /**
+             * @description Initiatives: the first day the running value reaches the running cost (both > 0) within the period.
+             * @example 2027-06-14
+             */
+            paybackDate?: string | null;
+            intervals?: components["schemas"]["RoiIntervalDto"][];
+        };
+        RoiReportDto: {
+            /** @example 2027-01-01 */
+            from: string;
+            /** @example 2027-12-31 */
+            to: string;
+            /** @example EUR */
+            currency: string;
+            totals: components["schemas"]["RoiFiguresDto"];
+            groups: components["schemas"]["RoiGroupDto"][];
+            /** @description The totals per interval. */
+            intervals?: components["schemas"]["RoiIntervalDto"][];
+        };
+        ReallocationItemDto: {
+            /** @example Paid promotion */
+            activity: string;
+            /** @example 4000.00 */
+            cost: string;
+            /** @example 3500.00 */
+            value: string;
+            /** @example -0.1250 */
+            roi: string;
+            /** @description One sentence built from the figures that justify the suggestion. */
+            reason: string;
+        };
+        ReallocationDto: {
+            /** @example 2027-01-01 */
+            from: string;
+            /** @example 2027-12-31 */
+            to: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 0.1820 */
+            organisationRoi: string | null;
+            /** @example 0.0310 */
+            lowerQuartile: string | null;
+            /** @example 0.4200 */
+            upperQuartile: string | null;
+            give: components["schemas"]["ReallocationItemDto"][];
+            receive: components["schemas"]["ReallocationItemDto"][];
+            /** @description Why nothing is suggested, when nothing is. */
+            explanation: string | null;
+            /** @description Activities with cost in the period, the ones ranked. */
+            activitiesCompared: number;
+        };
+        ImportAcceptedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued";
+        };
+        ImportRowErrorDto: {
+            /** @description The data row, counting from 1 after the header. */
+            row: number;
+            /** @example amount */
+            column: string;
+            /** @example must use "." as the decimal point */
+            reason: string;
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "costs" | "values" | "kpi-measurements";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            progress: number;
+            fileName: string;
+            /** @description Bytes. */
+            fileSize: number;
+            /** @description Data rows in the file. */
+            rowsTotal: number;
+            rowsImported: number;
+            /** @description All the bad fields found; `errors` holds the first 1,000. */
+            errorCount: number;
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            /** @description Why the job failed as a whole (not a bad row), e.g. interrupted too often. */
+            failure: string | null;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportPageDto: {
+            items: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -12359,6 +13076,2057 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CostEntriesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description From this date (inclusive), YYYY-MM-DD. */
+                from?: string;
+                /** @description Up to this date (inclusive), YYYY-MM-DD. */
+                to?: string;
+                initiativeId?: string;
+                /** @description A channel label, matched case-insensitively. */
+                channel?: string;
+                /** @description An activity label, matched case-insensitively. */
+                activity?: string;
+                sort?: "date" | "-date" | "amount" | "-amount";
+                category?: "labour" | "media" | "tools" | "agency" | "other";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryPageDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CostEntriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCostEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CostEntriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CostEntriesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CostEntriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCostEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ValueEntriesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description From this date (inclusive), YYYY-MM-DD. */
+                from?: string;
+                /** @description Up to this date (inclusive), YYYY-MM-DD. */
+                to?: string;
+                initiativeId?: string;
+                /** @description A channel label, matched case-insensitively. */
+                channel?: string;
+                /** @description An activity label, matched case-insensitively. */
+                activity?: string;
+                sort?: "date" | "-date" | "amount" | "-amount";
+                valueType?: "revenue" | "cost_saving" | "retention" | "pipeline" | "other";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueEntryPageDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ValueEntriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateValueEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueEntryDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ValueEntriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueEntryDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ValueEntriesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ValueEntriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateValueEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueEntryDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChannelsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyLabelDto"][];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChannelsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: string;
+                /** @description The organisation; the caller needs `ledgers.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameLabelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyLabelDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChannelsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: string;
+                /** @description The organisation; the caller needs `ledgers.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeLabelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyLabelDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyLabelDto"][];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+                /** @description The organisation; the caller needs `ledgers.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameLabelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyLabelDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+                /** @description The organisation; the caller needs `ledgers.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeLabelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyLabelDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RoiController_report: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive); the current fiscal year’s first day by default. */
+                from?: string;
+                /** @description Last day (inclusive); the current fiscal year’s last day by default. */
+                to?: string;
+                groupBy?: "initiative" | "objective" | "channel" | "activity";
+                interval?: "none" | "month" | "quarter";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoiReportDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RoiController_reallocation: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive); the current fiscal year’s first day by default. */
+                from?: string;
+                /** @description Last day (inclusive); the current fiscal year’s last day by default. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReallocationDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                kind?: "costs" | "values" | "kpi-measurements";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Before or after the file. costs: `date,initiative,channel,activity,category,amount,hours,note`; values: `date,initiative,channel,activity,value_type,amount,confidence,note`; kpi-measurements: `kpi,date,value`.
+                     * @enum {string}
+                     */
+                    kind: "costs" | "values" | "kpi-measurements";
+                    /**
+                     * Format: binary
+                     * @description The CSV: a header row, UTF-8 (a BOM is allowed), RFC 4180 quoting, `,` separator, `.` decimal point, dates YYYY-MM-DD. At most IMPORT_MAX_BYTES (200 MB by default), fields of at most 10,000 characters, at most 64 columns.
+                     */
+                    file: string;
+                    /**
+                     * @description true to import a file identical to one that was imported successfully before.
+                     * @enum {string}
+                     */
+                    confirmDuplicate?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAcceptedDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The file is larger than IMPORT_MAX_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not a multipart/form-data body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not a CSV of that kind: a wrong or missing header, a binary or non-UTF-8 file, a field over 10,000 characters, more than 64 columns, broken quoting. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ExportsController_costs: {
+        parameters: {
+            query?: {
+                /** @description From this date (inclusive), YYYY-MM-DD. */
+                from?: string;
+                /** @description Up to this date (inclusive), YYYY-MM-DD. */
+                to?: string;
+                initiativeId?: string;
+                /** @description A channel label, matched case-insensitively. */
+                channel?: string;
+                /** @description An activity label, matched case-insensitively. */
+                activity?: string;
+                category?: "labour" | "media" | "tools" | "agency" | "other";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with the header `date,initiative,channel,activity,category,amount,hours,note`, in the import format (it re-imports unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ExportsController_values: {
+        parameters: {
+            query?: {
+                /** @description From this date (inclusive), YYYY-MM-DD. */
+                from?: string;
+                /** @description Up to this date (inclusive), YYYY-MM-DD. */
+                to?: string;
+                initiativeId?: string;
+                /** @description A channel label, matched case-insensitively. */
+                channel?: string;
+                /** @description An activity label, matched case-insensitively. */
+                activity?: string;
+                valueType?: "revenue" | "cost_saving" | "retention" | "pipeline" | "other";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with the header `date,initiative,channel,activity,value_type,amount,confidence,note`, in the import format (it re-imports unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ExportsController_measurements: {
+        parameters: {
+            query?: {
+                /** @description From this date (inclusive), YYYY-MM-DD. */
+                from?: string;
+                /** @description Up to this date (inclusive), YYYY-MM-DD. */
+                to?: string;
+                kpiId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with the header `kpi,date,value`, in the import format (it re-imports unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Not signed in. */
