@@ -121,9 +121,9 @@ export class LedgersAndRollups1795452000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         ${tenant},
         date date NOT NULL,
-        initiative_id uuid NOT NULL REFERENCES initiatives (id) ON DELETE RESTRICT,
-        channel_id uuid NOT NULL REFERENCES channels (id) ON DELETE RESTRICT,
-        activity_id uuid NOT NULL REFERENCES activities (id) ON DELETE RESTRICT,
+        initiative_id uuid NOT NULL REFERENCES initiatives (id),
+        channel_id uuid NOT NULL REFERENCES channels (id),
+        activity_id uuid NOT NULL REFERENCES activities (id),
         -- In the organisation's currency, exact; its minor-unit digits are checked by the API.
         amount numeric(20, 4) NOT NULL CHECK (amount > 0),
         note varchar(2000) NOT NULL DEFAULT '',

@@ -68,4 +68,35 @@ describe('the demo organisation', () => {
       await api.close();
     }
   });
+
+  it('has a year of money that tells a story: one initiative losing money, one with value and no cost', async () => {
+    const api = await startTestApp({ databaseUrl });
+    try {
+      const agent = (await import('supertest')).default.agent(api.app.getHttpServer());
+      const { body } = await agent
+        .post('/api/v1/auth/sign-in')
+        .send({ email: DEMO_PEOPLE[0]!.email, password: DEMO_PASSWORD })
+        .expect(200);
+      const base = `/api/v1/organisations/${body.memberships[0].organisationId}`;
+      const today = new Date().toISOString().slice(0, 10);
+      const yearAgo = new Date(Date.now() - 370 * 86_400_000).toISOString().slice(0, 10);
+      const roi = (await agent.get(`${base}/roi`).query({ from: yearAgo, to: today }).expect(200))
+        .body;
+      expect(roi.currency).toBe('GBP');
+      const byCode = new Map(
+        roi.groups.map((group: { key: string }) => [group.key, group] as const),
+      ) as Map<string, { roi: string | null; net: string; value: string }>;
+      expect(Number(byCode.get('G-INBOX')?.roi)).toBeGreaterThan(0);
+      expect(Number(byCode.get('G-CIRCLE')?.net)).toBeLessThan(0);
+      expect(byCode.get('G-PODCAST')).toMatchObject({ roi: null });
+      expect(Number(byCode.get('G-PODCAST')?.value)).toBeGreaterThan(0);
+      const reallocation = (
+        await agent.get(`${base}/reallocation`).query({ from: yearAgo, to: today }).expect(200)
+      ).body;
+      expect(reallocation.activitiesCompared).toBeGreaterThanOrEqual(4);
+      expect(reallocation.give.length + reallocation.receive.length).toBeGreaterThan(0);
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -303,4 +303,18 @@ describe('the cost and value ledgers', () => {
       'Instagram (organic)',
     ]);
   });
+
+  it('refuses to delete an initiative that has money booked against it, even with cascade', async () => {
+    const [spare] = (await makeInitiatives(owner, organisationId, ['10'])).initiatives;
+    await owner
+      .post(`${base}/value-entries`)
+      .send(value({ initiativeId: spare?.id }))
+      .expect(201);
+    const refused = await owner
+      .delete(`${base}/initiatives/${spare?.id}`)
+      .query({ cascade: true })
+      .expect(409);
+    expect(refused.body.detail).toMatch(/1 value entry/);
+    await owner.get(`${base}/initiatives/${spare?.id}`).expect(200);
+  });
 });

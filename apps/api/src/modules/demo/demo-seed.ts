@@ -5,6 +5,7 @@ import { UserEntity } from '../accounts/user.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { demoOrganisation } from './demo-organisation';
+import { seedDemoLedgers } from './demo-ledgers';
 import { seedDemoPlan } from './demo-plan';
 
 /** Every demo account signs in with this password (printed at start and in the README). */
@@ -87,6 +88,12 @@ export async function seedDemoIfEmpty(
         programManager: idOf.program_manager!,
         contributor: idOf.contributor!,
       },
+      todayIn(demoOrganisation.timeZone),
+    );
+    await seedDemoLedgers(
+      manager,
+      organisation.id,
+      idOf.contributor!,
       todayIn(demoOrganisation.timeZone),
     );
     return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { experimentOverdue } from '@roi/domain';
 import { In, type EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
-import { ValidationProblem } from '../../common/problem-details/problem';
+import { RuleProblem, ValidationProblem } from '../../common/problem-details/problem';
 import { findRecord, lockRecord, refuseStaleVersion } from '../../common/records/versioned-records';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
 import { definedOnly } from '../../common/validation/defined-only';
@@ -119,6 +119,7 @@ export class InitiativesService {
         [id],
       );
       const milestones = Number(row!.milestones);
+      await refuseWhileMoneyIsBooked(manager, initiative.code, id);
       refuseUnconfirmedCascade(cascade, `The initiative ${initiative.code}`, [
         { count: milestones, label: milestones === 1 ? 'milestone' : 'milestones' },
       ]);
@@ -251,4 +252,22 @@ function refuseBadExperiment(initiative: InitiativeEntity): void {
     errors.push({ field: 'experimentOutcome', reason: 'only an experiment has an outcome' });
   }
   if (errors.length > 0) throw new ValidationProblem(errors);
+}
+
+/**
+ * Money booked against an initiative is the organisation's financial record: deleting the
+ * initiative never takes it along, not even with cascade. The entries are moved or deleted first.
+ */
+async function refuseWhileMoneyIsBooked(manager: EntityManager, code: string, id: string) {
+  const [booked]: { costs: number; values: number }[] = await manager.query(
+    `SELECT (SELECT count(*) FROM cost_entries WHERE initiative_id = $1)::int AS costs,
+            (SELECT count(*) FROM value_entries WHERE initiative_id = $1)::int AS values`,
+    [id],
+  );
+  if (booked && booked.costs + booked.values > 0) {
+    throw new RuleProblem(
+      'Money is booked against this initiative',
+      `The initiative ${code} has ${booked.costs} cost ${booked.costs === 1 ? 'entry' : 'entries'} and ${booked.values} value ${booked.values === 1 ? 'entry' : 'entries'}. Move them to another initiative or delete them first: the ledgers keep the organisation's financial record.`,
+    );
+  }
 }
