@@ -19,7 +19,7 @@ interface ImportBody {
 }
 
 /** An organisation with a plan: initiatives and a KPI whose codes the files name. */
-async function world(api: TestApp, owner: TestUser) {
+async function world(owner: TestUser) {
   const organisation = await makeOrganisation(owner);
   const base = `/api/v1/organisations/${organisation.id}`;
   const outcome = await owner
@@ -117,7 +117,7 @@ describe('CSV imports and exports', () => {
   afterAll(() => api.close());
 
   it('imports every row of a good costs file, and the rollups hold their sums', async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const file = [
       COSTS_HEADER,
       `2026-03-01,${w.ask},Instagram,Content production,labour,1250.50,7.5,March posts`,
@@ -166,7 +166,7 @@ describe('CSV imports and exports', () => {
   });
 
   it('imports nothing from a file with bad rows and names every bad field', async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const file = [
       VALUES_HEADER,
       `2025-02-30,${w.ask},Instagram,Posts,revenue,100.00,0.5,bad date`,
@@ -207,7 +207,7 @@ describe('CSV imports and exports', () => {
   });
 
   it('refuses a wrong header, a binary file, an over-long field and a bad kind, staging nothing', async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const wrong = await upload(owner, w.base, 'costs', `${VALUES_HEADER}\n`).expect(422);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(wrong.body.errors[0]).toMatchObject({ field: 'file' });
@@ -253,7 +253,7 @@ describe('CSV imports and exports', () => {
   });
 
   it('accepts a BOM and the kind after the file', async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const file = `\uFEFF${COSTS_HEADER}\n2026-04-01,${w.ask},Instagram,Posts,agency,10.00,,\n`;
     const accepted = await upload(owner, w.base, 'costs', file, { kindAfterFile: true }).expect(
       202,
@@ -265,7 +265,7 @@ describe('CSV imports and exports', () => {
   });
 
   it('needs a confirmation to import the same file twice', async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const file = `${COSTS_HEADER}\n2026-04-01,${w.ask},Instagram,Posts,agency,10.00,,\n`;
     expect((await importFile(owner, w.base, 'costs', file)).status).toBe('succeeded');
     const again = await upload(owner, w.base, 'costs', file).expect(409);
@@ -287,7 +287,7 @@ describe('CSV imports and exports', () => {
   });
 
   it('imports KPI measurements and refuses the same KPI and day twice', async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const good = await importFile(
       owner,
       w.base,
@@ -310,7 +310,7 @@ describe('CSV imports and exports', () => {
   });
 
   it('exports in the import format, and an export re-imports into an empty organisation unchanged', async () => {
-    const source = await world(api, owner);
+    const source = await world(owner);
     const costs = [
       COSTS_HEADER,
       `2026-05-01,${source.ask},Instagram,Content production,labour,1250.50,7.5,"Quoted, ""with"" a comma`,
@@ -352,7 +352,7 @@ describe('CSV imports and exports', () => {
     expect(kpiCsv).toBe(`kpi,date,value\n${source.kpi},2026-05-01,61.25\n`);
 
     // An empty organisation with the same codes.
-    const target = await world(api, owner);
+    const target = await world(owner);
     const rename = (text: string) =>
       text
         .replaceAll(source.ask, target.ask)
@@ -382,7 +382,7 @@ describe('CSV imports and exports', () => {
   });
 
   it("answers 404 for another organisation's import and 403 to a board member", async () => {
-    const w = await world(api, owner);
+    const w = await world(owner);
     const done = await importFile(owner, w.base, 'costs', `${COSTS_HEADER}\n`);
     const stranger = await signUp(api);
     const theirs = await makeOrganisation(stranger);

@@ -3,6 +3,7 @@ import { findCurrency } from '@roi/domain';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
+import type { EntityManager } from 'typeorm';
 import { to as copyTo } from 'pg-copy-streams';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
@@ -33,7 +34,7 @@ export class ExportsService {
     response: Response,
   ): Promise<void> {
     await this.scoped.inOrganisation(context, async (manager) => {
-      const client = (await manager.queryRunner!.connect()) as PoolClient;
+      const client = await transactionClient(manager);
       const [organisation] = (await manager.query(
         `SELECT currency FROM organisations WHERE id = $1`,
         [context.organisationId],
@@ -104,4 +105,10 @@ function exportSelect(
       JOIN activities a ON a.id = e.activity_id
      WHERE ${conditions.join(' AND ')}
      ORDER BY e.date, e.created_at, e.id`;
+}
+
+/** The raw `pg` client of the open transaction, for COPY (pg-copy-streams). */
+async function transactionClient(manager: EntityManager): Promise<PoolClient> {
+  if (!manager.queryRunner) throw new Error('COPY needs a transaction');
+  return (await manager.queryRunner.connect()) as PoolClient;
 }

@@ -4,6 +4,7 @@ import { can } from '@roi/domain';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
+import type { EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { JobQueue } from '../../common/jobs/job-queue';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
@@ -50,7 +51,7 @@ export class ImportsService {
          VALUES ($1, $2, 'costs', repeat('0', 64), $3)`,
         [id, context.organisationId, context.principal.userId ?? null],
       );
-      const client = (await manager.queryRunner!.connect()) as PoolClient;
+      const client = await transactionClient(manager);
       const staged = await stageCsvUpload(request, client, id, maxBytes);
       const permission = IMPORT_PERMISSION[staged.kind];
       if (!can(context.role, permission)) {
@@ -187,4 +188,10 @@ function toDto(row: ImportRow): ImportDto {
     startedAt: row.started_at?.toISOString() ?? null,
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
+}
+
+/** The raw `pg` client of the open transaction, for COPY (pg-copy-streams). */
+async function transactionClient(manager: EntityManager): Promise<PoolClient> {
+  if (!manager.queryRunner) throw new Error('COPY needs a transaction');
+  return (await manager.queryRunner.connect()) as PoolClient;
 }
