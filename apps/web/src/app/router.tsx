@@ -106,39 +106,42 @@ export const router = createBrowserRouter([
               {
                 // The plan and execution pages share one live connection to the plan's changes.
                 ...page(async () => ({
-                  Component: (await import('../features/plan/PlanLiveLayout')).PlanLiveLayout,
+                  Component: (await import('../features/collaboration/PlanLiveLayout'))
+                    .PlanLiveLayout,
                 })),
                 children: [
                   {
                     path: 'plan',
                     ...page(async () => ({
-                      Component: (await import('../features/plan/StrategyMapPage')).StrategyMapPage,
+                      Component: (await import('../features/strategy-map/StrategyMapPage'))
+                        .StrategyMapPage,
                     })),
                   },
                   {
                     path: 'plan/print',
                     ...page(async () => ({
-                      Component: (await import('../features/plan/StrategyPrintPage'))
+                      Component: (await import('../features/strategy-map/StrategyPrintPage'))
                         .StrategyPrintPage,
                     })),
                   },
                   {
                     path: 'plan/kpis/:kpiId',
                     ...page(async () => ({
-                      Component: (await import('../features/plan/KpiPage')).KpiPage,
+                      Component: (await import('../features/kpis/KpiPage')).KpiPage,
                     })),
                   },
                   {
                     path: 'plan/versions',
                     ...page(async () => ({
-                      Component: (await import('../features/plan/PlanVersionsPage'))
+                      Component: (await import('../features/plan-versions/PlanVersionsPage'))
                         .PlanVersionsPage,
                     })),
                   },
                   {
                     path: 'plan/learning',
                     ...page(async () => ({
-                      Component: (await import('../features/plan/LearningLogPage')).LearningLogPage,
+                      Component: (await import('../features/initiatives/LearningLogPage'))
+                        .LearningLogPage,
                     })),
                   },
                   {

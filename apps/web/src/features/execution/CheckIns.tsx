@@ -18,7 +18,7 @@ import { type ConfidenceLevel, isIsoDate } from '@roi/domain';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
-import { formatDay, todayIso } from '../plan/plan-format';
+import { formatDay, todayIso } from '../../ui/plan-format';
 import { type Milestone, useCheckIns, useRecordCheckIn } from './execution.queries';
 
 const CONFIDENCE: Record<ConfidenceLevel, { label: string; colour: string }> = {

@@ -15,8 +15,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
-import { LiveBadge } from '../plan/LiveBadge';
-import { formatDay, RISK_REASON } from '../plan/plan-format';
+import { LiveBadge } from '../../ui/LiveBadge';
+import { formatDay, RISK_REASON } from '../../ui/plan-format';
 import {
   type Milestone,
   type MilestoneView,

@@ -12,10 +12,15 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorState } from '../../ui/ErrorState';
-import { DeleteRecordDialog, type DeleteTarget } from '../plan/DeleteRecordDialog';
-import { formatDay, MILESTONE_STATUS, RISK_REASON } from '../plan/plan-format';
+import { DeleteRecordDialog, type DeleteTarget } from '../../ui/DeleteRecordDialog';
+import { formatDay, MILESTONE_STATUS, RISK_REASON } from '../../ui/plan-format';
 import { CheckInForm, CheckInHistory } from './CheckIns';
-import { type Milestone, useMilestone, useMilestones } from './execution.queries';
+import {
+  type Milestone,
+  useDeleteMilestone,
+  useMilestone,
+  useMilestones,
+} from './execution.queries';
 import { MilestoneForm } from './MilestoneForm';
 import { MilestoneStatusForm } from './MilestoneStatusForm';
 import { useOrganisation } from '../../session/organisation';
@@ -64,7 +69,8 @@ function MilestoneDetail(props: { milestoneId: string; onClose: () => void }) {
   const milestone = useMilestone(props.milestoneId);
   const all = useMilestones();
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget<'milestones'> | null>(null);
+  const remove = useDeleteMilestone();
   if (milestone.isPending) return <Skeleton height={240} />;
   if (milestone.isError) {
     return <ErrorState error={milestone.error} onRetry={() => void milestone.refetch()} />;
@@ -183,6 +189,7 @@ function MilestoneDetail(props: { milestoneId: string; onClose: () => void }) {
       <CheckInHistory milestoneId={data.id} />
       <DeleteRecordDialog
         target={deleting}
+        remove={remove}
         onClose={() => setDeleting(null)}
         onDeleted={props.onClose}
       />

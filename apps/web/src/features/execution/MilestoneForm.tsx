@@ -3,13 +3,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { isIsoDate } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
-import { useMemberOptions } from '../plan/member-options';
 import {
   ConflictDialog,
   type FieldSpec,
   useVersionedEdit,
   VersionNotices,
-} from '../plan/versioned-edit';
+} from '../../ui/versioned-edit';
 import {
   fetchMilestone,
   type Milestone,
@@ -18,6 +17,7 @@ import {
   useUpdateMilestone,
 } from './execution.queries';
 import { useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   title: string;
@@ -110,7 +110,7 @@ export function MilestoneForm(props: {
       aria-label={props.milestone ? 'Edit milestone' : 'New milestone'}
     >
       <Stack>
-        <VersionNotices edit={edit} what="milestone" />
+        <VersionNotices edit={edit} what="milestone" nameOf={members.nameOf} />
         <TextInput
           label="Milestone"
           placeholder="Community guidelines published"

@@ -12,15 +12,16 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { isIsoDate, type MilestoneStatus, type MissReason } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
-import { MILESTONE_STATUS, todayIso } from '../plan/plan-format';
+import { MILESTONE_STATUS, todayIso } from '../../ui/plan-format';
 import {
   ConflictDialog,
   type FieldSpec,
   useVersionedEdit,
   VersionNotices,
-} from '../plan/versioned-edit';
+} from '../../ui/versioned-edit';
 import { fetchMilestone, type Milestone, useUpdateMilestone } from './execution.queries';
 import { useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   status: MilestoneStatus;
@@ -82,6 +83,7 @@ export function MilestoneStatusForm(props: { milestone: Milestone }) {
             : null,
     },
   });
+  const members = useMemberOptions();
   const edit = useVersionedEdit({
     entity: 'milestones',
     record: props.milestone,
@@ -116,7 +118,7 @@ export function MilestoneStatusForm(props: { milestone: Milestone }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Milestone status">
       <Stack gap="xs">
-        <VersionNotices edit={edit} what="milestone" />
+        <VersionNotices edit={edit} what="milestone" nameOf={members.nameOf} />
         <Select
           label="Status"
           data={Object.entries(MILESTONE_STATUS).map(([value, { label }]) => ({ value, label }))}

@@ -1,6 +1,6 @@
 import { initiativeHealth } from '@roi/domain';
 import { type KeyboardEvent } from 'react';
-import { formatDay, HEALTH, MILESTONE_STATUS } from '../plan/plan-format';
+import { formatDay, HEALTH, MILESTONE_STATUS } from '../../ui/plan-format';
 import type { Timeline, TimelineMilestone } from './execution.queries';
 
 const DAY_MS = 86_400_000;

@@ -190,3 +190,18 @@ export function useSendWeeklyDigest() {
       unwrap(api.POST('/api/v1/organisations/{orgId}/digests/weekly', inOrganisation(orgId))),
   });
 }
+
+/** Deletes a milestone; `cascade` also deletes the milestones that depend on it. */
+export const useDeleteMilestone = () => {
+  const orgId = useOrganisationId();
+  return useExecutionChange((input: { type: 'milestones'; id: string; cascade: boolean }) =>
+    unwrap(
+      api.DELETE('/api/v1/organisations/{orgId}/milestones/{milestoneId}', {
+        params: {
+          path: { orgId, milestoneId: input.id },
+          query: input.cascade ? { cascade: true } : {},
+        },
+      }),
+    ),
+  );
+};

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { memberOptions } from '../../ui/member-options';
 import { useOrganisationId } from '../../session/organisation';
 
 export type Member = Schemas['MemberDto'];
@@ -96,3 +97,9 @@ export const useRevokeInvitation = () => {
     ),
   );
 };
+
+/** The organisation's members as the options of a member picker (`ui/member-options`). */
+export function useMemberOptions() {
+  const members = useMembers();
+  return memberOptions(members.data, members.isPending);
+}

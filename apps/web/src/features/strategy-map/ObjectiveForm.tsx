@@ -8,9 +8,15 @@ import {
   useCreateObjective,
   useFindingOptions,
   useUpdateObjective,
-} from './plan.queries';
-import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+} from '../plan/plan.queries';
+import {
+  ConflictDialog,
+  type FieldSpec,
+  useVersionedEdit,
+  VersionNotices,
+} from '../../ui/versioned-edit';
 import { useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   outcomeId: string;
@@ -50,6 +56,7 @@ export function ObjectiveForm(props: {
       findingIds: (value) => (value.length > 50 ? 'At most 50 findings' : null),
     },
   });
+  const members = useMemberOptions();
   const edit = useVersionedEdit({
     entity: 'objectives',
     record: props.objective ?? null,
@@ -106,7 +113,7 @@ export function ObjectiveForm(props: {
       aria-label={props.objective ? 'Edit objective' : 'New objective'}
     >
       <Stack>
-        <VersionNotices edit={edit} what="objective" />
+        <VersionNotices edit={edit} what="objective" nameOf={members.nameOf} />
         <Select
           label="Outcome"
           data={props.outcomes.map((outcome) => ({ value: outcome.id, label: outcome.title }))}

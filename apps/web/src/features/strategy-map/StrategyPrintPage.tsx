@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
-import { usePlanVersions } from './collaboration.queries';
+import { usePlanVersions } from '../collaboration/collaboration.queries';
 import {
   formatDay,
   formatMoney,
@@ -13,8 +13,8 @@ import {
   formatPercent,
   HEALTH,
   outcomeKindLabel,
-} from './plan-format';
-import { type MapObjective, type StrategyMap, useStrategyMap } from './plan.queries';
+} from '../../ui/plan-format';
+import { type MapObjective, type StrategyMap, useStrategyMap } from '../plan/plan.queries';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 const dot = (health: KpiStatus) => (

@@ -1,8 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ApiProblem } from '../../api/client';
-import { useMemberOptions } from './member-options';
-import { useNewerVersion } from './plan-events';
+import { ApiProblem } from '../api/client';
+import { useNewerVersion } from './live-events';
 
 /** The record the API holds now, when it refused a change based on an older version (409). */
 export function staleCurrent<Record>(error: unknown): Record | null {
@@ -151,12 +150,15 @@ const display = (value: unknown): string => {
  * The notices an edit form shows above its fields: a newer version saved elsewhere, or the user's
  * changes re-applied on top of someone else's.
  */
-export function VersionNotices<V extends Values>(props: { edit: VersionedEdit<V>; what: string }) {
+export function VersionNotices<V extends Values>(props: {
+  edit: VersionedEdit<V>;
+  what: string;
+  /** Reads the user id of who saved as a name: the feature hands in its members. */
+  nameOf: (userId: string) => string;
+}) {
   const { edit } = props;
-
-  const members = useMemberOptions();
   // The live event names who saved; without it (an API key, a script) "someone else" it is.
-  const who = edit.newer?.actorUserId ? members.nameOf(edit.newer.actorUserId) : 'Someone else';
+  const who = edit.newer?.actorUserId ? props.nameOf(edit.newer.actorUserId) : 'Someone else';
   return (
     <>
       {edit.newer?.deleted && (

@@ -16,13 +16,13 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
-import { CommentsThread } from './CommentsThread';
+import { CommentsThread } from '../collaboration/CommentsThread';
 import { KpiChart } from './KpiChart';
 import { KpiForm } from './KpiForm';
 import { Measurements } from './Measurements';
-import { formatDay, formatNumber, formatPercent, HEALTH } from './plan-format';
-import { type KpiDetail, useKpi, useStrategyMap } from './plan.queries';
-import { LiveBadge } from './LiveBadge';
+import { formatDay, formatNumber, formatPercent, HEALTH } from '../../ui/plan-format';
+import { type KpiDetail, useKpi, useStrategyMap } from '../plan/plan.queries';
+import { LiveBadge } from '../../ui/LiveBadge';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 
 /**

@@ -1,6 +1,6 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useOrganisationId } from '../../session/organisation';
+import { useOrganisationId } from '../session/organisation';
 
 /** What the API announces on `plan/events` for each committed change (event type `plan-change`). */
 export interface PlanChange {

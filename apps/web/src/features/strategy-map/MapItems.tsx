@@ -21,8 +21,8 @@ import {
   HEALTH,
   MILESTONE_STATUS,
   RISK_REASON,
-} from './plan-format';
-import type { Kpi, MapInitiative, MapMilestone } from './plan.queries';
+} from '../../ui/plan-format';
+import type { Kpi, MapInitiative, MapMilestone } from '../plan/plan.queries';
 
 export function HealthBadge(props: { health: KpiStatus; size?: 'xs' | 'sm' | 'md' }) {
   const health = HEALTH[props.health];

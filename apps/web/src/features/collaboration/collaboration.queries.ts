@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { planKeys } from './plan.queries';
+import { planKeys } from '../plan/plan.queries';
 import { useOrganisationId } from '../../session/organisation';
 
 export type Comment = Schemas['CommentDto'];

@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import { type LiveStatus, usePlanLiveStatus } from './plan-events';
+import { type LiveStatus, usePlanLiveStatus } from './live-events';
 
 const LIVE: Record<LiveStatus, { label: string; colour: string; hint: string }> = {
   live: {

@@ -15,18 +15,18 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
-import { MilestoneDrawer } from '../execution/MilestoneDrawer';
-import type { CommentSubject } from './collaboration.queries';
-import { CommentsThread } from './CommentsThread';
+import { MilestoneDrawer } from '../execution';
+import type { CommentSubject } from '../collaboration/collaboration.queries';
+import { CommentsThread } from '../collaboration/CommentsThread';
 import { ChallengesButton, EditButton, HealthBadge, InitiativeCard, KpiRow } from './MapItems';
-import { formatDay, HEALTH, outcomeKindLabel } from './plan-format';
+import { formatDay, HEALTH, outcomeKindLabel } from '../../ui/plan-format';
 import {
   type MapObjective,
   type MapOutcome,
   type StrategyMap,
   useStrategyMap,
-} from './plan.queries';
-import { LiveBadge } from './LiveBadge';
+} from '../plan/plan.queries';
+import { LiveBadge } from '../../ui/LiveBadge';
 import { type EditorTarget, PlanEditor } from './PlanEditor';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 

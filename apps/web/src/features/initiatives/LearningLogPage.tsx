@@ -18,11 +18,17 @@ import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
-import { useLearningLog } from './collaboration.queries';
-import { EXPERIMENT_OUTCOME, formatDay, formatMoney } from './plan-format';
-import { fetchPlanRecord, type Initiative, useUpdateInitiative } from './plan.queries';
-import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { useLearningLog } from '../collaboration/collaboration.queries';
+import { EXPERIMENT_OUTCOME, formatDay, formatMoney } from '../../ui/plan-format';
+import { fetchPlanRecord, type Initiative, useUpdateInitiative } from '../plan/plan.queries';
+import {
+  ConflictDialog,
+  type FieldSpec,
+  useVersionedEdit,
+  VersionNotices,
+} from '../../ui/versioned-edit';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 /**
  * Every experiment, with what it set out to test, what would count as success or a reason to stop,
@@ -235,6 +241,7 @@ function OutcomeForm(props: { experiment: Initiative; onDone: () => void }) {
             : null,
     },
   });
+  const members = useMemberOptions();
   const edit = useVersionedEdit({
     entity: 'initiatives',
     record: props.experiment,
@@ -260,7 +267,7 @@ function OutcomeForm(props: { experiment: Initiative; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Experiment outcome">
       <Stack>
-        <VersionNotices edit={edit} what="experiment" />
+        <VersionNotices edit={edit} what="experiment" nameOf={members.nameOf} />
         <Text size="sm" c="dimmed">
           Hypothesis: {props.experiment.hypothesis ?? 'not stated'}
         </Text>

@@ -1,5 +1,5 @@
 import { Outlet } from 'react-router';
-import { usePlanEvents } from './plan-events';
+import { usePlanEvents } from '../../ui/live-events';
 
 /**
  * The plan and execution pages share one live connection: while any of them is open, other

@@ -21,7 +21,7 @@ import {
   useDecidePlan,
   usePlanVersions,
   useSubmitPlan,
-} from './collaboration.queries';
+} from '../collaboration/collaboration.queries';
 import { entityName, PlanComparison, VersionSnapshot } from './VersionViews';
 import { useOrganisation } from '../../session/organisation';
 

@@ -13,8 +13,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDay, formatNumber } from './plan-format';
-import type { KpiDetail } from './plan.queries';
+import { formatDay, formatNumber } from '../../ui/plan-format';
+import type { KpiDetail } from '../plan/plan.queries';
 
 const DAY_MS = 86_400_000;
 const dayOf = (date: string) => {

@@ -14,15 +14,21 @@ import { notifications } from '@mantine/notifications';
 import { isIsoDate } from '@roi/domain';
 import { useState } from 'react';
 import { showProblemInForm } from '../../ui/form-errors';
-import { formatDay, formatNumber, todayIso } from './plan-format';
+import { formatDay, formatNumber, todayIso } from '../../ui/plan-format';
 import {
   type KpiDetail,
   type Measurement,
   useAddMeasurement,
   useCorrectMeasurement,
   useDeleteMeasurement,
-} from './plan.queries';
-import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+} from '../plan/plan.queries';
+import {
+  ConflictDialog,
+  type FieldSpec,
+  useVersionedEdit,
+  VersionNotices,
+} from '../../ui/versioned-edit';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   date: string;
@@ -208,6 +214,7 @@ function CorrectMeasurement(props: {
 }) {
   const correct = useCorrectMeasurement(props.kpi.id);
   const form = useForm<Values>({ initialValues: toValues(props.measurement), validate });
+  const members = useMemberOptions();
   const edit = useVersionedEdit({
     entity: 'kpi_measurements',
     record: props.measurement,
@@ -235,7 +242,7 @@ function CorrectMeasurement(props: {
   return (
     <form onSubmit={submit} noValidate aria-label="Correct the measurement">
       <Stack>
-        <VersionNotices edit={edit} what="measurement" />
+        <VersionNotices edit={edit} what="measurement" nameOf={members.nameOf} />
         <TextInput label="Date" type="date" {...form.getInputProps('date')} />
         <NumberInput label="Value" {...form.getInputProps('value')} />
         <TextInput label="Note" {...form.getInputProps('note')} />

@@ -2,11 +2,12 @@ import { Button, Divider, Drawer, Group, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ErrorState } from '../../ui/ErrorState';
-import { useMilestone } from '../execution/execution.queries';
-import { MilestoneForm } from '../execution/MilestoneForm';
-import { DeleteRecordDialog, type DeleteTarget } from './DeleteRecordDialog';
-import { InitiativeForm } from './InitiativeForm';
-import { KpiForm } from './KpiForm';
+import { MilestoneForm, useMilestone } from '../execution';
+import { DeleteRecordDialog, type DeleteTarget } from '../../ui/DeleteRecordDialog';
+
+type PlanDeleteTarget = DeleteTarget<PlanRecordType | 'milestones'>;
+import { InitiativeForm } from '../initiatives/InitiativeForm';
+import { KpiForm } from '../kpis/KpiForm';
 import { ObjectiveForm } from './ObjectiveForm';
 import { OutcomeForm } from './OutcomeForm';
 import {
@@ -15,8 +16,10 @@ import {
   type StrategyMap,
   useInitiative,
   useObjective,
+  type PlanRecordType,
+  useDeletePlanRecord,
   useOutcome,
-} from './plan.queries';
+} from '../plan/plan.queries';
 import { useOrganisationId } from '../../session/organisation';
 
 /** What the editor drawer is open on: a new record (under a parent) or an existing one. */
@@ -45,7 +48,8 @@ export function PlanEditor(props: {
   onClose: () => void;
 }) {
   const { target } = props;
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deleting, setDeleting] = useState<PlanDeleteTarget | null>(null);
+  const remove = useDeletePlanRecord();
   const title = target ? `${target.id ? 'Edit' : 'New'} ${NAMES[target.kind]}` : '';
   return (
     <>
@@ -68,6 +72,7 @@ export function PlanEditor(props: {
       </Drawer>
       <DeleteRecordDialog
         target={deleting}
+        remove={remove}
         onClose={() => setDeleting(null)}
         onDeleted={props.onClose}
       />
@@ -79,7 +84,7 @@ function EditorBody(props: {
   map: StrategyMap;
   target: EditorTarget;
   onClose: () => void;
-  onDelete: (target: DeleteTarget) => void;
+  onDelete: (target: PlanDeleteTarget) => void;
 }) {
   const { map, target, onClose } = props;
   const outcomes = map.outcomes.map((outcome) => ({ id: outcome.id, title: outcome.title }));
@@ -129,7 +134,7 @@ interface EditProps {
   map: StrategyMap;
   id: string;
   onClose: () => void;
-  onDelete: (target: DeleteTarget) => void;
+  onDelete: (target: PlanDeleteTarget) => void;
 }
 
 /** Waits for the record, then shows its form and, below it, the way to delete it. */

@@ -15,16 +15,21 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { isIsoDate, PLAN_CODE_PATTERN, DECIMAL_MONEY_PATTERN } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
-import { useMemberOptions } from './member-options';
-import { EXPERIMENT_OUTCOME } from './plan-format';
+import { EXPERIMENT_OUTCOME } from '../../ui/plan-format';
 import {
   fetchPlanRecord,
   type Initiative,
   useCreateInitiative,
   useUpdateInitiative,
-} from './plan.queries';
-import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+} from '../plan/plan.queries';
+import {
+  ConflictDialog,
+  type FieldSpec,
+  useVersionedEdit,
+  VersionNotices,
+} from '../../ui/versioned-edit';
 import { useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   code: string;
@@ -235,7 +240,7 @@ export function InitiativeForm(props: {
       aria-label={props.initiative ? 'Edit initiative' : 'New initiative'}
     >
       <Stack>
-        <VersionNotices edit={edit} what="initiative" />
+        <VersionNotices edit={edit} what="initiative" nameOf={members.nameOf} />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <TextInput label="Code" placeholder="I-ASK" required {...form.getInputProps('code')} />
           <TextInput

@@ -13,16 +13,22 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { isIsoDate, kpiDirectionProblem, type KpiDirection, PLAN_CODE_PATTERN } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
-import { formatDay, formatNumber } from './plan-format';
+import { formatDay, formatNumber } from '../../ui/plan-format';
 import {
   fetchPlanRecord,
   type KpiDetail,
   useBaselineFigures,
   useCreateKpi,
   useUpdateKpi,
-} from './plan.queries';
-import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+} from '../plan/plan.queries';
+import {
+  ConflictDialog,
+  type FieldSpec,
+  useVersionedEdit,
+  VersionNotices,
+} from '../../ui/versioned-edit';
 import { useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   objectiveId: string;
@@ -116,6 +122,7 @@ export function KpiForm(props: {
       source: (value) => (value.length > 500 ? 'At most 500 characters' : null),
     },
   });
+  const members = useMemberOptions();
   const edit = useVersionedEdit({
     entity: 'kpis',
     record: props.kpi ?? null,
@@ -192,7 +199,7 @@ export function KpiForm(props: {
   return (
     <form onSubmit={submit} noValidate aria-label={props.kpi ? 'Edit KPI' : 'New KPI'}>
       <Stack>
-        <VersionNotices edit={edit} what="KPI" />
+        <VersionNotices edit={edit} what="KPI" nameOf={members.nameOf} />
         <Select
           label="Objective"
           data={props.objectives.map((objective) => ({

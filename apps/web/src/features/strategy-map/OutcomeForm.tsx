@@ -2,11 +2,21 @@ import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { showProblemInForm } from '../../ui/form-errors';
-import { useMemberOptions } from './member-options';
-import { OUTCOME_KINDS, type OutcomeKind, outcomeKindLabel } from './plan-format';
-import { fetchPlanRecord, type Outcome, useCreateOutcome, useUpdateOutcome } from './plan.queries';
-import { ConflictDialog, type FieldSpec, useVersionedEdit, VersionNotices } from './versioned-edit';
+import { OUTCOME_KINDS, type OutcomeKind, outcomeKindLabel } from '../../ui/plan-format';
+import {
+  fetchPlanRecord,
+  type Outcome,
+  useCreateOutcome,
+  useUpdateOutcome,
+} from '../plan/plan.queries';
+import {
+  ConflictDialog,
+  type FieldSpec,
+  useVersionedEdit,
+  VersionNotices,
+} from '../../ui/versioned-edit';
 import { useOrganisationId } from '../../session/organisation';
+import { useMemberOptions } from '../members/members.queries';
 
 interface Values {
   title: string;
@@ -77,7 +87,7 @@ export function OutcomeForm(props: { outcome?: Outcome; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate aria-label={props.outcome ? 'Edit outcome' : 'New outcome'}>
       <Stack>
-        <VersionNotices edit={edit} what="outcome" />
+        <VersionNotices edit={edit} what="outcome" nameOf={members.nameOf} />
         <TextInput
           label="Business outcome"
           placeholder="Keep more members: renewals back to 94%"

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ApiProblem } from '../../api/client';
-import { type PlanRecordType, useDeletePlanRecord } from './plan.queries';
+import { ApiProblem } from '../api/client';
 
-export interface DeleteTarget {
-  type: PlanRecordType | 'milestones';
+export interface DeleteTarget<Type extends string = string> {
+  type: Type;
   id: string;
   /** How the record reads in a sentence: `the objective "Answer every question"`. */
   label: string;
@@ -15,12 +14,17 @@ export interface DeleteTarget {
  * Deleting asks once; when others depend on the record the API refuses and says which (409), and
  * only then, after reading that, can the user confirm deleting them too.
  */
-export function DeleteRecordDialog(props: {
-  target: DeleteTarget | null;
+export function DeleteRecordDialog<Type extends string>(props: {
+  target: DeleteTarget<Type> | null;
+  /** The feature's delete: `cascade` deletes what depends on the record too. */
+  remove: {
+    mutateAsync: (input: { type: Type; id: string; cascade: boolean }) => Promise<unknown>;
+    isPending: boolean;
+  };
   onClose: () => void;
   onDeleted?: () => void;
 }) {
-  const remove = useDeletePlanRecord();
+  const { remove } = props;
   const [dependents, setDependents] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const close = () => {

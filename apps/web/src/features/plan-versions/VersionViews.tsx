@@ -1,6 +1,6 @@
 import { Accordion, Badge, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { ErrorState } from '../../ui/ErrorState';
-import { usePlanComparison, usePlanVersion } from './collaboration.queries';
+import { usePlanComparison, usePlanVersion } from '../collaboration/collaboration.queries';
 
 interface SnapshotEntity {
   id: string;
