@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OrganisationContext, RequestContext } from '../access/request-context';
 
 /**
  * What a transaction may see under row-level security: the policies of the tenant tables read
@@ -21,6 +20,15 @@ export interface AuditActor {
   userId?: string;
   apiKeyId?: string;
   requestId?: string;
+}
+
+/**
+ * The part of a request's context (`access/request-context.ts`) a transaction reads: declared
+ * here, by shape, because the access guard uses this folder and must not be imported back.
+ */
+export interface ActingContext {
+  requestId?: string;
+  principal?: { userId?: string; apiKeyId?: string };
 }
 
 export interface TransactionData {
@@ -50,7 +58,10 @@ export class ScopedDatabase {
   }
 
   /** A transaction in the request's organisation, acting as the request's principal. */
-  inOrganisation<T>(context: OrganisationContext, work: (manager: EntityManager) => Promise<T>) {
+  inOrganisation<T>(
+    context: ActingContext & { organisationId: string },
+    work: (manager: EntityManager) => Promise<T>,
+  ) {
     return this.transaction(
       { organisationId: context.organisationId, userId: context.principal?.userId },
       actorOf(context),
@@ -59,7 +70,7 @@ export class ScopedDatabase {
   }
 }
 
-export function actorOf(context: RequestContext): AuditActor {
+export function actorOf(context: ActingContext): AuditActor {
   return {
     userId: context.principal?.userId,
     apiKeyId: context.principal?.apiKeyId,

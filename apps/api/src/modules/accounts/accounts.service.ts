@@ -1,13 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isExternalRole, normaliseEmail } from '@roi/domain';
+import { isExternalRole, normaliseEmail, type Role } from '@roi/domain';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../../common/security/tokens';
 import { RuleProblem, UnauthenticatedProblem } from '../../common/problem-details/problem';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
 import type { Environment } from '../../config/environment';
-import { MembershipEntity } from '../memberships/membership.entity';
 import type { ChangePasswordDto, MeDto, SignInDto, SignUpDto, UserDto } from './dto/account.dto';
 import { hashPassword, PASSWORD_HASH_OF_NOBODY, verifyPassword } from './passwords';
 import { SessionEntity } from './session.entity';
@@ -113,9 +112,11 @@ export class AccountsService {
   async me(userId: string): Promise<MeDto> {
     return this.scoped.transaction({ userId }, undefined, async (manager) => {
       const user = await manager.findOneByOrFail(UserEntity, { id: userId });
+      // The memberships module owns the memberships table; accounts only reads it, by name, so
+      // the two modules do not import each other (memberships relates to accounts' users).
       const memberships = await manager
-        .getRepository(MembershipEntity)
-        .createQueryBuilder('membership')
+        .createQueryBuilder()
+        .from('memberships', 'membership')
         .innerJoin('organisations', 'organisation', 'organisation.id = membership.organisation_id')
         .select([
           'membership.organisation_id AS "organisationId"',
@@ -129,7 +130,7 @@ export class AccountsService {
           organisationId: string;
           organisationName: string;
           isDemo: boolean;
-          role: MembershipEntity['role'];
+          role: Role;
         }>();
       return {
         user: { id: user.id, email: user.email, name: user.name },

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { NotFoundProblem } from '../../common/problem-details/problem';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
-import { readMapMilestones } from '../execution/milestone-representation';
+import { milestonesForTheMap } from '../execution';
 import type { InitiativeDto } from './dto/initiative.dto';
 import type { MapInitiativeDto, MapMilestoneDto, StrategyMapDto } from './dto/strategy-map.dto';
 import { initiativeDtos } from './initiatives.service';
@@ -141,7 +141,7 @@ async function mapInitiatives(
     `SELECT initiative_id, objective_id FROM initiative_objectives WHERE organisation_id = $1`,
     [organisationId],
   );
-  const milestones = await readMapMilestones(manager, organisationId, date);
+  const milestones = await milestonesForTheMap(manager, organisationId, date);
   const people = await namesOf(manager, [
     ...initiatives.flatMap((initiative) => [
       initiative.accountableUserId,
