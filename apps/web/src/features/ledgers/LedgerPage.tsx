@@ -65,8 +65,8 @@ function LedgerPage(props: { ledger: LedgerKind }) {
   const { money, error: moneyError } = useMoney();
   const initiatives = useInitiatives();
   const [filters, setFilters] = useState<LedgerFilters>({ sort: '-date' });
-  const costs = useCostEntries(filters);
-  const values = useValueEntries(filters);
+  const costs = useCostEntries(filters, ledger === 'costs');
+  const values = useValueEntries(filters, ledger === 'values');
   const list = ledger === 'costs' ? costs : values;
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -77,8 +77,9 @@ function LedgerPage(props: { ledger: LedgerKind }) {
     name: initiative.name,
   }));
   const entries: (CostEntry | ValueEntry)[] =
-    (ledger === 'costs' ? costs.data?.pages : values.data?.pages)?.flatMap((page) => page.items) ??
-    [];
+    ledger === 'costs'
+      ? (costs.data?.pages.flatMap((page) => page.items) ?? [])
+      : (values.data?.pages.flatMap((page) => page.items) ?? []);
   const totals = list.data?.pages[0]?.totals;
   const title = ledger === 'costs' ? 'Costs' : 'Values';
   const filtered = Boolean(

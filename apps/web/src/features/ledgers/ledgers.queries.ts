@@ -79,7 +79,7 @@ export function exportUrl(orgId: string, ledger: LedgerKind, filters: LedgerFilt
 
 const PAGE_SIZE = 50;
 
-export function useCostEntries(filters: LedgerFilters) {
+export function useCostEntries(filters: LedgerFilters, enabled = true) {
   const orgId = useOrganisationId();
   return useInfiniteQuery({
     queryKey: ledgerKeys.list(orgId, 'costs', filters),
@@ -100,10 +100,11 @@ export function useCostEntries(filters: LedgerFilters) {
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-export function useValueEntries(filters: LedgerFilters) {
+export function useValueEntries(filters: LedgerFilters, enabled = true) {
   const orgId = useOrganisationId();
   return useInfiniteQuery({
     queryKey: ledgerKeys.list(orgId, 'values', filters),
@@ -124,6 +125,7 @@ export function useValueEntries(filters: LedgerFilters) {
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
