@@ -19,6 +19,15 @@ const PLAN_AND_EXECUTION: { path: string; label: string }[] = [
   { path: 'execution/timeline', label: 'Timeline and burn-up' },
 ];
 
+// Step 6 of the cycle: what the work cost and returned. Everyone reads; recording needs a role.
+const MEASURE_AND_ADAPT: { path: string; label: string; permission?: Permission }[] = [
+  { path: 'roi', label: 'ROI and reallocation' },
+  { path: 'ledgers/costs', label: 'Costs' },
+  { path: 'ledgers/values', label: 'Values' },
+  { path: 'imports', label: 'Imports and exports' },
+  { path: 'ledgers/labels', label: 'Channels and activities', permission: 'ledgers.manage' },
+];
+
 /**
  * The pages of one organisation, offering only what the member's role may do: the same
  * permission table the API enforces, so a link never leads to a 403.
@@ -59,6 +68,19 @@ export function OrganisationNav(props: { current: CurrentOrganisation; onNavigat
           onClick={onNavigate}
         />
       ))}
+      <SectionLabel>Measure and adapt</SectionLabel>
+      {MEASURE_AND_ADAPT.filter((item) => !item.permission || current.can(item.permission)).map(
+        (item) => (
+          <NavLink
+            key={item.path}
+            component={RouterNavLink}
+            to={`${base}/${item.path}`}
+            end
+            label={item.label}
+            onClick={onNavigate}
+          />
+        ),
+      )}
       <SectionLabel>Strategy cycle</SectionLabel>
       {STRATEGY_STEPS.map((step) => (
         <NavLink

@@ -160,6 +160,38 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                // Step 6, "Measure and adapt": the ledgers, imports and the ROI page.
+                path: 'roi',
+                ...page(async () => ({
+                  Component: (await import('../features/roi/RoiPage')).RoiPage,
+                })),
+              },
+              {
+                path: 'ledgers/costs',
+                ...page(async () => ({
+                  Component: (await import('../features/ledgers/LedgerPage')).CostsPage,
+                })),
+              },
+              {
+                path: 'ledgers/values',
+                ...page(async () => ({
+                  Component: (await import('../features/ledgers/LedgerPage')).ValuesPage,
+                })),
+              },
+              {
+                path: 'ledgers/labels',
+                ...page(async () => ({
+                  Component: (await import('../features/ledgers/VocabulariesPage'))
+                    .VocabulariesPage,
+                })),
+              },
+              {
+                path: 'imports',
+                ...page(async () => ({
+                  Component: (await import('../features/imports/ImportsPage')).ImportsPage,
+                })),
+              },
+              {
                 path: 'steps/:stepKey',
                 ...page(async () => ({
                   Component: (await import('../features/steps/StepPage')).StepPage,
