@@ -48,7 +48,7 @@ export function BudgetChart(props: { initiatives: RoiGroup[]; money: MoneyFormat
                   String(name),
                 ]}
               />
-              <Legend verticalAlign="top" height={28} />
+              <Legend verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
               <Bar
                 name="Budget"
                 dataKey="budget"

@@ -54,7 +54,7 @@ export function CostValueOverTime(props: {
                   return [money.format(item.payload.texts[key]), String(name)];
                 }}
               />
-              <Legend verticalAlign="top" height={28} />
+              <Legend verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
               <Bar name="Cost" dataKey="cost" fill={COLOURS.cost} isAnimationActive={false} />
               <Bar name="Value" dataKey="value" fill={COLOURS.value} isAnimationActive={false} />
               <Bar

@@ -101,7 +101,7 @@ export function CumulativeChart(props: {
                   String(name),
                 ]}
               />
-              <Legend verticalAlign="bottom" height={28} />
+              <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 8 }} />
               {payback && (
                 <ReferenceLine
                   x={dayNumber(payback)}

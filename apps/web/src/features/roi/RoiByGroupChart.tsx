@@ -77,7 +77,7 @@ export function RoiByGroupChart(props: {
                   String(name),
                 ]}
               />
-              <Legend verticalAlign="top" height={28} />
+              <Legend verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
               <ReferenceLine x={0} stroke="var(--mantine-color-gray-6)" />
               <Bar name="ROI" dataKey="roi" fill={COLOURS.roi} isAnimationActive={false} />
               <Bar

@@ -23,6 +23,7 @@ import { CostValueOverTime } from './CostValueOverTime';
 import { CumulativeChart } from './CumulativeChart';
 import { useMoney, type MoneyFormat } from './money';
 import { ReallocationPanel } from './ReallocationPanel';
+import { isNegative } from './roi-chart-data';
 import { GROUPING_LABEL, RoiByGroupChart } from './RoiByGroupChart';
 import {
   type Period,
@@ -181,12 +182,18 @@ function Headline(props: { totals: RoiFigures; money: MoneyFormat; from: string;
         <Figure label="Cost" value={money.format(totals.cost)} />
         <Figure label="Value" value={money.format(totals.value)} />
         <Figure label="Net return" value={money.format(totals.net)} />
-        <Figure label="ROI" value={formatPercent(totals.roi)} large />
+        <Figure
+          label="ROI"
+          value={formatPercent(totals.roi)}
+          large
+          negative={isNegative(totals.roi)}
+        />
         <Figure
           label="Risk-adjusted ROI"
           value={formatPercent(totals.riskAdjustedRoi)}
           large
           highlight
+          negative={isNegative(totals.riskAdjustedRoi)}
         />
       </SimpleGrid>
       <Text size="sm" mt="sm">
@@ -198,7 +205,14 @@ function Headline(props: { totals: RoiFigures; money: MoneyFormat; from: string;
   );
 }
 
-function Figure(props: { label: string; value: string; large?: boolean; highlight?: boolean }) {
+function Figure(props: {
+  label: string;
+  value: string;
+  large?: boolean;
+  highlight?: boolean;
+  /** A loss reads red, whatever the emphasis. */
+  negative?: boolean;
+}) {
   return (
     <div data-figure={props.label}>
       <Text size="xs" tt="uppercase" fw={700} c={props.highlight ? 'teal.8' : 'dimmed'}>
@@ -207,7 +221,7 @@ function Figure(props: { label: string; value: string; large?: boolean; highligh
       <Text
         fz={props.large ? 28 : 20}
         fw={props.large ? 700 : 600}
-        c={props.highlight ? 'teal.8' : undefined}
+        c={props.negative ? 'red.8' : props.highlight ? 'teal.8' : undefined}
         style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}
       >
         {props.value}
