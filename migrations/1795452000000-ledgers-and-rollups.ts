@@ -9,7 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const TENANT_TABLES = ['channels', 'activities', 'cost_entries', 'value_entries', 'imports'];
 
 /**
- * The rollups are kept by statement-level triggers over transition tables, so one API write and a
+ * The rollups (by day, and by calendar month) are kept by statement-level triggers over transition tables, so one API write and a
  * million-row `INSERT ... SELECT` of an import both update them in the same transaction, set-based.
  * Each ledger row counts in four rollup dimensions: the organisation, its initiative, its channel
  * and its activity (`key_id` is the organisation's id for the first). A rollup whose entries were
@@ -43,25 +43,28 @@ function rollupFunction(table: 'cost_entries' | 'value_entries', operation: stri
       : operation === 'DELETE'
         ? rollupDelta(table, 'old_rows', '-')
         : `${rollupDelta(table, 'new_rows', '+')} UNION ALL ${rollupDelta(table, 'old_rows', '-')}`;
-  return `
-    CREATE FUNCTION ${table}_rollup_${operation.toLowerCase()}() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-      -- Sorted so that concurrent writers lock rollup rows in one order and never deadlock.
-      INSERT INTO ledger_rollups AS r
-        (organisation_id, dimension, key_id, day, cost, value, risk_adjusted_value,
+  // Sorted so that concurrent writers lock rollup rows in one order and never deadlock.
+  const upsert = (target: string, bucket: string, bucketColumn: string) => `
+      INSERT INTO ${target} AS r
+        (organisation_id, dimension, key_id, ${bucketColumn}, cost, value, risk_adjusted_value,
          cost_entries, value_entries)
-      SELECT organisation_id, dimension, key_id, day, sum(cost), sum(value),
+      SELECT organisation_id, dimension, key_id, ${bucket}, sum(cost), sum(value),
              sum(risk_adjusted_value), sum(cost_entries), sum(value_entries)
         FROM (${deltas}) AS delta
-       GROUP BY organisation_id, dimension, key_id, day
-       ORDER BY organisation_id, dimension, day, key_id
-      ON CONFLICT (organisation_id, dimension, day, key_id) DO UPDATE SET
+       GROUP BY organisation_id, dimension, key_id, ${bucket}
+       ORDER BY organisation_id, dimension, ${bucket}, key_id
+      ON CONFLICT (organisation_id, dimension, ${bucketColumn}, key_id) DO UPDATE SET
         cost = r.cost + excluded.cost,
         value = r.value + excluded.value,
         risk_adjusted_value = r.risk_adjusted_value + excluded.risk_adjusted_value,
         cost_entries = r.cost_entries + excluded.cost_entries,
-        value_entries = r.value_entries + excluded.value_entries;
+        value_entries = r.value_entries + excluded.value_entries;`;
+  return `
+    CREATE FUNCTION ${table}_rollup_${operation.toLowerCase()}() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      ${upsert('ledger_rollups', 'day', 'day')}
+      ${upsert('ledger_monthly_rollups', "date_trunc('month', day)::date", 'month')}
       RETURN NULL;
     END $$`;
 }
@@ -160,6 +163,21 @@ export class LedgersAndRollups1795452000000 implements MigrationInterface {
         value_entries integer NOT NULL DEFAULT 0,
         PRIMARY KEY (organisation_id, dimension, day, key_id)
       )`);
+    // The same sums by calendar month: a year's report reads 12 rows per group instead of 365.
+    await sql(`
+      CREATE TABLE ledger_monthly_rollups (
+        ${tenant},
+        dimension varchar(16) NOT NULL
+          CHECK (dimension IN ('organisation', 'initiative', 'channel', 'activity')),
+        key_id uuid NOT NULL,
+        month date NOT NULL CHECK (extract(day FROM month) = 1),
+        cost numeric NOT NULL DEFAULT 0,
+        value numeric NOT NULL DEFAULT 0,
+        risk_adjusted_value numeric NOT NULL DEFAULT 0,
+        cost_entries integer NOT NULL DEFAULT 0,
+        value_entries integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (organisation_id, dimension, month, key_id)
+      )`);
 
     // COPY FROM refuses tables under row-level security, so the staging table has none: the API
     // reaches its rows only by an import id it has just read (under RLS) from `imports`. Unlogged:
@@ -205,8 +223,8 @@ export class LedgersAndRollups1795452000000 implements MigrationInterface {
       }
     }
 
-    for (const table of [...TENANT_TABLES, 'ledger_rollups']) {
-      if (table !== 'ledger_rollups') {
+    for (const table of [...TENANT_TABLES, 'ledger_rollups', 'ledger_monthly_rollups']) {
+      if (!table.includes('rollups')) {
         await sql(`
           CREATE TRIGGER ${table}_set_updated_at BEFORE UPDATE ON ${table}
           FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
@@ -224,6 +242,7 @@ export class LedgersAndRollups1795452000000 implements MigrationInterface {
     const sql = (statement: string) => queryRunner.query(statement);
     await sql(`DROP TABLE import_staging`);
     await sql(`DROP TABLE ledger_rollups`);
+    await sql(`DROP TABLE ledger_monthly_rollups`);
     await sql(`DROP TABLE cost_entries`);
     await sql(`DROP TABLE value_entries`);
     await sql(`DROP TABLE imports`);

@@ -238,7 +238,7 @@ describe('the ROI engine', () => {
     }
   });
 
-  it('keeps the rollups equal to a full rescan of the raw rows, whatever is written, changed and deleted', async () => {
+  it('keeps the daily and monthly rollups equal to a full rescan of the raw rows, whatever is written, changed and deleted', async () => {
     const { id, base, initiatives } = await organisationWith(['0', '0']);
     const dates = ['2027-01-01', '2027-01-02', '2027-02-15'];
     const operation = fc.record({
@@ -304,10 +304,22 @@ describe('the ROI engine', () => {
               GROUP BY 1, 2, 3),
            actual AS (
              SELECT dimension, key_id, day, cost, value, risk_adjusted_value AS risk_adjusted
-               FROM ledger_rollups WHERE organisation_id = $1 AND cost_entries + value_entries > 0)
-           (SELECT * FROM expected EXCEPT SELECT * FROM actual)
+               FROM ledger_rollups WHERE organisation_id = $1 AND cost_entries + value_entries > 0),
+           expected_monthly AS (
+             SELECT dimension, key_id, date_trunc('month', day)::date AS day, sum(cost) AS cost,
+                    sum(value) AS value, sum(risk_adjusted) AS risk_adjusted
+               FROM expected GROUP BY 1, 2, 3),
+           actual_monthly AS (
+             SELECT dimension, key_id, month AS day, cost, value, risk_adjusted_value AS risk_adjusted
+               FROM ledger_monthly_rollups
+              WHERE organisation_id = $1 AND cost_entries + value_entries > 0)
+           (SELECT 'daily', * FROM expected EXCEPT SELECT 'daily', * FROM actual)
            UNION ALL
-           (SELECT * FROM actual EXCEPT SELECT * FROM expected)`,
+           (SELECT 'daily', * FROM actual EXCEPT SELECT 'daily', * FROM expected)
+           UNION ALL
+           (SELECT 'monthly', * FROM expected_monthly EXCEPT SELECT 'monthly', * FROM actual_monthly)
+           UNION ALL
+           (SELECT 'monthly', * FROM actual_monthly EXCEPT SELECT 'monthly', * FROM expected_monthly)`,
           [id],
         );
         expect(differences).toEqual([]);

@@ -20,3 +20,4 @@ export { addDays, daysBetween } from './calendar-days';
 export * from './money-format';
 export * from './roi';
 export * from './reallocation';
+export * from './payback-search';

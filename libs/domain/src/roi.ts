@@ -149,25 +149,22 @@ export interface DailyLedgerSums {
  *   negative (corrections): the totals are not monotone, and the first qualifying date is returned.
  */
 export function paybackDate(days: readonly DailyLedgerSums[]): string | null {
-  const byDate = new Map<string, { cost: Fraction; value: Fraction }>();
+  const byDate = new Map<string, DailyLedgerSums[]>();
   for (const day of days) {
     assertIsoDate(day.date, 'a ledger day');
-    const cost = exactDecimal(day.cost);
-    const value = exactDecimal(day.value);
-    const seen = byDate.get(day.date);
-    byDate.set(
-      day.date,
-      seen ? { cost: seen.cost.add(cost), value: seen.value.add(value) } : { cost, value },
-    );
+    const same = byDate.get(day.date);
+    if (same) same.push(day);
+    else byDate.set(day.date, [day]);
   }
-  // YYYY-MM-DD sorts chronologically as text.
+  // YYYY-MM-DD sorts chronologically as text. Amounts are read only up to the payback date.
   const dates = [...byDate.keys()].sort();
   let runningCost = exactDecimal(0);
   let runningValue = exactDecimal(0);
   for (const date of dates) {
-    const day = byDate.get(date) as { cost: Fraction; value: Fraction };
-    runningCost = runningCost.add(day.cost);
-    runningValue = runningValue.add(day.value);
+    for (const day of byDate.get(date) as DailyLedgerSums[]) {
+      runningCost = runningCost.add(exactDecimal(day.cost));
+      runningValue = runningValue.add(exactDecimal(day.value));
+    }
     if (runningCost.gt(0) && runningValue.gt(0) && runningValue.gte(runningCost)) return date;
   }
   return null;

@@ -35,3 +35,15 @@ export function periodIntervals(period: Period, interval: 'month' | 'quarter'): 
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * The whole calendar months inside a period (first day of the first, last day of the last), or
+ * nulls when it holds none: the ROI reads those from the monthly rollups and only the days around
+ * them from the daily ones.
+ */
+export function wholeMonthsOf(period: Period): { from: string | null; to: string | null } {
+  const months = periodIntervals(period, 'month').filter(
+    (month) => month.from.endsWith('-01') && addDays(month.to, 1).endsWith('-01'),
+  );
+  return { from: months[0]?.from ?? null, to: months[months.length - 1]?.to ?? null };
+}

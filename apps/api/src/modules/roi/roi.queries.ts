@@ -1,9 +1,10 @@
-import type { LedgerSums } from '@roi/domain';
+import type { DailyLedgerSums, LedgerSums, MonthlyLedgerSums } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import type { RoiGrouping } from './dto/roi.dto';
+import { wholeMonthsOf } from './roi-intervals';
 
 /**
- * The ROI engine's reads. Each sums the daily rollups (`ledger_rollups`, kept by the ledgers'
+ * The ROI engine's reads. Each sums the rollups (`ledger_monthly_rollups` and `ledger_rollups`, kept by the ledgers'
  * triggers) in `numeric`, exactly; no figure is derived here (CONVENTIONS, "Definitions once").
  */
 
@@ -22,6 +23,28 @@ export interface KeyedSums extends LedgerSums {
   budget?: string;
 }
 
+/**
+ * The rollup rows of one dimension covering the period: whole months from the monthly rollups,
+ * the days before and after them from the daily rollups (a monthly row's `day` is its first day).
+ * Every query below passes [organisation, from, to, whole months' first day, their last day].
+ */
+function rollups(dimension: RoiGrouping | 'organisation'): string {
+  return `(
+    SELECT key_id, month AS day, cost, value, risk_adjusted_value, cost_entries, value_entries
+      FROM ledger_monthly_rollups
+     WHERE organisation_id = $1 AND dimension = '${dimension}' AND month BETWEEN $4 AND $5
+    UNION ALL
+    SELECT key_id, day, cost, value, risk_adjusted_value, cost_entries, value_entries
+      FROM ledger_rollups
+     WHERE organisation_id = $1 AND dimension = '${dimension}' AND day BETWEEN $2 AND $3
+       AND ($4::date IS NULL OR day < $4::date OR day > $5::date))`;
+}
+
+function periodParameters(organisationId: string, period: Period): unknown[] {
+  const whole = wholeMonthsOf(period);
+  return [organisationId, period.from, period.to, whole.from, whole.to];
+}
+
 const SUMS = `coalesce(sum(r.cost), 0)::text AS cost, coalesce(sum(r.value), 0)::text AS value,
               coalesce(sum(r.risk_adjusted_value), 0)::text AS "riskAdjustedValue"`;
 
@@ -32,9 +55,8 @@ export async function readSums(
   period: Period,
 ): Promise<LedgerSums> {
   const [row] = (await manager.query(
-    `SELECT ${SUMS} FROM ledger_rollups r
-      WHERE r.organisation_id = $1 AND r.dimension = 'organisation' AND r.day BETWEEN $2 AND $3`,
-    [organisationId, period.from, period.to],
+    `SELECT ${SUMS} FROM ${rollups('organisation')} r`,
+    periodParameters(organisationId, period),
   )) as LedgerSums[];
   return row as LedgerSums;
 }
@@ -50,14 +72,12 @@ export async function readGroups(
   groupBy: RoiGrouping,
   period: Period,
 ): Promise<KeyedSums[]> {
-  const parameters = [organisationId, period.from, period.to];
-  const inPeriod = `r.organisation_id = $1 AND r.day BETWEEN $2 AND $3`;
+  const parameters = periodParameters(organisationId, period);
   if (groupBy === 'initiative') {
     return (await manager.query(
       `SELECT i.id, i.code AS key, i.name AS label, i.budget::text AS budget, ${SUMS}
          FROM initiatives i
-         LEFT JOIN ledger_rollups r
-           ON ${inPeriod} AND r.dimension = 'initiative' AND r.key_id = i.id
+         LEFT JOIN ${rollups('initiative')} r ON r.key_id = i.id
         WHERE i.organisation_id = $1
         GROUP BY i.id ORDER BY i.code`,
       parameters,
@@ -68,8 +88,7 @@ export async function readGroups(
       `SELECT o.id, o.id::text AS key, o.title AS label, ${SUMS}
          FROM objectives o
          LEFT JOIN initiative_objectives io ON io.objective_id = o.id
-         LEFT JOIN ledger_rollups r
-           ON ${inPeriod} AND r.dimension = 'initiative' AND r.key_id = io.initiative_id
+         LEFT JOIN ${rollups('initiative')} r ON r.key_id = io.initiative_id
         WHERE o.organisation_id = $1
         GROUP BY o.id ORDER BY o.title, o.id`,
       parameters,
@@ -78,8 +97,7 @@ export async function readGroups(
   const vocabulary = groupBy === 'channel' ? 'channels' : 'activities';
   return (await manager.query(
     `SELECT v.id, v.id::text AS key, v.label, ${SUMS}
-       FROM ledger_rollups r JOIN ${vocabulary} v ON v.id = r.key_id
-      WHERE ${inPeriod} AND r.dimension = '${groupBy}'
+       FROM ${rollups(groupBy)} r JOIN ${vocabulary} v ON v.id = r.key_id
       GROUP BY v.id
      HAVING sum(r.cost_entries) + sum(r.value_entries) > 0
       ORDER BY v.match_key`,
@@ -101,15 +119,15 @@ export async function readIntervalSums(
   const bucket = `greatest(date_trunc('${interval}', r.day)::date, $2::date)::text`;
   const source =
     groupBy === 'objective'
-      ? `FROM ledger_rollups r JOIN initiative_objectives io ON io.initiative_id = r.key_id
-          WHERE r.dimension = 'initiative' AND io.organisation_id = $1`
-      : `FROM ledger_rollups r WHERE r.dimension = '${groupBy}'`;
+      ? `FROM ${rollups('initiative')} r
+          JOIN initiative_objectives io ON io.initiative_id = r.key_id AND io.organisation_id = $1`
+      : `FROM ${rollups(groupBy)} r`;
   const groupColumn = groupBy === 'objective' ? 'io.objective_id' : 'r.key_id';
   const rows = (await manager.query(
     `SELECT ${groupColumn} AS id, ${bucket} AS bucket, ${SUMS}
-       ${source} AND r.organisation_id = $1 AND r.day BETWEEN $2 AND $3
+       ${source}
       GROUP BY 1, 2`,
-    [organisationId, period.from, period.to],
+    periodParameters(organisationId, period),
   )) as (LedgerSums & { id: string; bucket: string })[];
   const byGroup = new Map<string, Map<string, LedgerSums>>();
   for (const { id, bucket: from, ...sums } of rows) {
@@ -120,24 +138,59 @@ export async function readIntervalSums(
   return byGroup;
 }
 
-/** Each initiative's daily cost and value in the period: what its payback date is found from. */
-export async function readDailySums(
+/** Each initiative's cost and value per month of the period (months cut to the period). */
+export async function readMonthlySums(
   manager: EntityManager,
   organisationId: string,
   period: Period,
-): Promise<Map<string, { date: string; cost: string; value: string }[]>> {
+): Promise<Map<string, MonthlyLedgerSums[]>> {
+  const rows = (await manager.query(
+    `SELECT r.key_id AS id, greatest(date_trunc('month', r.day)::date, $2::date)::text AS "from",
+            sum(r.cost)::text AS cost, sum(r.value)::text AS value
+       FROM ${rollups('initiative')} r
+      GROUP BY 1, 2`,
+    periodParameters(organisationId, period),
+  )) as (MonthlyLedgerSums & { id: string })[];
+  return groupById(rows);
+}
+
+/**
+ * The daily cost and value of some initiatives, each from a given first day to the end of that
+ * calendar month, or with `toPeriodEnd` to the end of the period.
+ */
+export async function readDaysFrom(
+  manager: EntityManager,
+  organisationId: string,
+  wanted: readonly { id: string; from: string }[],
+  periodEnd: string,
+  toPeriodEnd: boolean,
+): Promise<Map<string, DailyLedgerSums[]>> {
+  if (wanted.length === 0) return new Map();
   const rows = (await manager.query(
     `SELECT r.key_id AS id, r.day::text AS date, r.cost::text AS cost, r.value::text AS value
-       FROM ledger_rollups r
-      WHERE r.organisation_id = $1 AND r.dimension = 'initiative' AND r.day BETWEEN $2 AND $3
-        AND r.cost_entries + r.value_entries > 0`,
-    [organisationId, period.from, period.to],
-  )) as { id: string; date: string; cost: string; value: string }[];
-  const byInitiative = new Map<string, { date: string; cost: string; value: string }[]>();
-  for (const { id, ...day } of rows) {
-    const days = byInitiative.get(id) ?? [];
-    days.push(day);
-    byInitiative.set(id, days);
+       FROM unnest($2::uuid[], $3::date[]) AS w(id, first_day)
+       JOIN ledger_rollups r
+         ON r.organisation_id = $1 AND r.dimension = 'initiative' AND r.key_id = w.id
+        AND r.day BETWEEN w.first_day AND $4::date
+        AND ($5 OR r.day < (date_trunc('month', w.first_day) + interval '1 month')::date)
+      WHERE r.cost_entries + r.value_entries > 0`,
+    [
+      organisationId,
+      wanted.map((item) => item.id),
+      wanted.map((item) => item.from),
+      periodEnd,
+      toPeriodEnd,
+    ],
+  )) as (DailyLedgerSums & { id: string })[];
+  return groupById(rows);
+}
+
+function groupById<T extends { id: string }>(rows: T[]): Map<string, Omit<T, 'id'>[]> {
+  const byId = new Map<string, Omit<T, 'id'>[]>();
+  for (const { id, ...rest } of rows) {
+    const list = byId.get(id) ?? [];
+    list.push(rest);
+    byId.set(id, list);
   }
-  return byInitiative;
+  return byId;
 }

@@ -7,7 +7,9 @@ import {
   findCurrency,
   fiscalYearContaining,
   type LedgerSums,
-  paybackDate,
+  type PaybackCandidate,
+  paybackCandidateMonths,
+  paybackDateFrom,
   reallocation,
   ROI_DECIMALS,
   roiFigures,
@@ -34,9 +36,10 @@ import { type IntervalBounds, periodIntervals } from './roi-intervals';
 import {
   type KeyedSums,
   type Period,
-  readDailySums,
+  readDaysFrom,
   readGroups,
   readIntervalSums,
+  readMonthlySums,
   readSums,
 } from './roi.queries';
 
@@ -118,8 +121,8 @@ export async function roiReport(
 
   const totals = await readSums(manager, organisationId, period);
   const groups = await readGroups(manager, organisationId, groupBy, period);
-  const daily =
-    groupBy === 'initiative' ? await readDailySums(manager, organisationId, period) : undefined;
+  const paybacks =
+    groupBy === 'initiative' ? await paybackDates(manager, organisationId, period) : undefined;
   const answer: RoiReportDto = {
     ...period,
     currency,
@@ -128,11 +131,11 @@ export async function roiReport(
       key: group.key,
       label: group.label,
       ...display(group),
-      ...(daily
+      ...(paybacks
         ? {
             budget: money(exactDecimal(group.budget ?? '0')),
             budgetVariance: money(budgetVariance(group.budget ?? '0', group.cost)),
-            paybackDate: paybackDate(daily.get(group.id) ?? []),
+            paybackDate: paybacks.get(group.id) ?? null,
           }
         : {}),
     })),
@@ -158,6 +161,40 @@ export async function roiReport(
     });
   }
   return answer;
+}
+
+/**
+ * Each initiative's payback date in the period. Monthly sums tell which months may hold it
+ * (`paybackCandidateMonths`); the first such month's days are read for every initiative at once,
+ * and only initiatives whose payback was not there have their days read on, from their next
+ * candidate month to the period's end: two queries at most, and on a busy ledger a few thousand
+ * daily rows instead of every one.
+ */
+async function paybackDates(
+  manager: EntityManager,
+  organisationId: string,
+  period: Period,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const pending = new Map<string, PaybackCandidate[]>();
+  for (const [id, months] of await readMonthlySums(manager, organisationId, period)) {
+    // The first candidate month is read alone, the second onwards to the period's end.
+    const candidates = paybackCandidateMonths(months, 2);
+    if (candidates.length > 0) pending.set(id, candidates);
+  }
+  for (const toPeriodEnd of [false, true]) {
+    const wanted = [...pending].map(([id, candidates]) => ({
+      id,
+      from: (candidates[0] as PaybackCandidate).from,
+    }));
+    const days = await readDaysFrom(manager, organisationId, wanted, period.to, toPeriodEnd);
+    for (const [id, candidates] of pending) {
+      const date = paybackDateFrom(candidates.shift() as PaybackCandidate, days.get(id) ?? []);
+      if (date) found.set(id, date);
+      if (date || candidates.length === 0) pending.delete(id);
+    }
+  }
+  return found;
 }
 
 /**
