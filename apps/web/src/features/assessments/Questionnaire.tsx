@@ -15,41 +15,22 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { hasEvidence } from '@roi/domain';
 import { useState } from 'react';
-import { ApiProblem, type Schemas } from '../../api/client';
-import { asFieldMessage } from '../../ui/form-errors';
+import { ApiProblem } from '../../api/client';
 import type { Answer, Question } from './assessments.queries';
+import {
+  answeredQuestions,
+  answersOf,
+  clientErrors,
+  type Draft,
+  draftsOf,
+  EMPTY_DRAFT,
+  type QuestionErrors,
+  type SavedAnswer,
+  serverErrors,
+} from './questionnaire-drafts';
 
-/** An answer as it was saved: in a member's own response or behind a response link. */
-export type SavedAnswer = Schemas['MyAnswerDto'];
-
-interface Draft {
-  value: unknown;
-  evidenceText: string;
-  evidenceUrl: string;
-}
-
-interface QuestionErrors {
-  value?: string;
-  evidence?: string;
-}
-
-const EMPTY_DRAFT: Draft = { value: undefined, evidenceText: '', evidenceUrl: '' };
-
-const isAnswered = (draft: Draft | undefined) =>
-  draft !== undefined &&
-  draft.value !== undefined &&
-  draft.value !== '' &&
-  !(Array.isArray(draft.value) && draft.value.length === 0);
-
-const isHttpLink = (text: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-};
+export type { SavedAnswer };
 
 /**
  * The questions of an assessment with the respondent's answers and the evidence behind each:
@@ -63,18 +44,7 @@ export function Questionnaire(props: {
   onSubmit: () => Promise<unknown>;
   title?: string;
 }) {
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
-    Object.fromEntries(
-      props.initialAnswers.map((answer) => [
-        answer.questionId,
-        {
-          value: answer.value,
-          evidenceText: answer.evidence?.text ?? '',
-          evidenceUrl: answer.evidence?.url ?? '',
-        },
-      ]),
-    ),
-  );
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => draftsOf(props.initialAnswers));
   const [errors, setErrors] = useState<Record<string, QuestionErrors>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState<'save' | 'submit' | null>(null);
@@ -92,61 +62,11 @@ export function Questionnaire(props: {
     });
   };
 
-  // Answers in question order, so a refusal naming `answers.N` finds its question.
-  const answered = props.questions.filter((question) => isAnswered(drafts[question.id]));
-  const answers = (): Answer[] =>
-    answered.map((question) => {
-      const draft = drafts[question.id] ?? EMPTY_DRAFT;
-      const text = draft.evidenceText.trim();
-      const url = draft.evidenceUrl.trim();
-      return {
-        questionId: question.id,
-        value: draft.value as Answer['value'],
-        ...(text || url
-          ? { evidence: { ...(text ? { text } : {}), ...(url ? { url } : {}) } }
-          : {}),
-      };
-    });
-
-  /** What the API would refuse, found before asking it. */
-  const clientErrors = (submitting: boolean): Record<string, QuestionErrors> => {
-    const found: Record<string, QuestionErrors> = {};
-    for (const question of props.questions) {
-      const draft = drafts[question.id];
-      if (!draft) continue;
-      const url = draft.evidenceUrl.trim();
-      if (url && !isHttpLink(url)) {
-        found[question.id] = { evidence: 'The link must start with http:// or https://' };
-      } else if (
-        submitting &&
-        question.evidenceRequired &&
-        isAnswered(draft) &&
-        !hasEvidence({ text: draft.evidenceText, url })
-      ) {
-        found[question.id] = { evidence: 'Say on what evidence you answered' };
-      }
-    }
-    return found;
-  };
-
-  /** A refusal of the API beside the questions it names (`answers.2.value`, `answers.0.evidence.url`). */
-  const serverErrors = (error: ApiProblem): Record<string, QuestionErrors> => {
-    const found: Record<string, QuestionErrors> = {};
-    for (const [field, reason] of Object.entries(error.fieldErrors())) {
-      const match = /^answers\.(\d+)\.(value|evidence)/.exec(field);
-      const question = match && answered[Number(match[1])];
-      if (!question) continue;
-      found[question.id] = {
-        ...found[question.id],
-        [match[2] as 'value' | 'evidence']: asFieldMessage(reason),
-      };
-    }
-    return found;
-  };
+  const answered = answeredQuestions(props.questions, drafts);
 
   const run = async (submitting: boolean) => {
     setProblem(null);
-    const found = clientErrors(submitting);
+    const found = clientErrors(props.questions, drafts, submitting);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setProblem('Some answers need attention: see the questions marked in red.');
@@ -158,14 +78,14 @@ export function Questionnaire(props: {
     }
     setPending(submitting ? 'submit' : 'save');
     try {
-      await props.onSave(answers());
+      await props.onSave(answersOf(props.questions, drafts));
       if (submitting) await props.onSubmit();
       notifications.show({
         color: 'green',
         message: submitting ? 'Your response is submitted' : 'Draft saved',
       });
     } catch (error) {
-      const fromServer = error instanceof ApiProblem ? serverErrors(error) : {};
+      const fromServer = error instanceof ApiProblem ? serverErrors(error, answered) : {};
       setErrors(fromServer);
       setProblem(
         Object.keys(fromServer).length > 0

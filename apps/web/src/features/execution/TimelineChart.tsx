@@ -2,20 +2,7 @@ import { initiativeHealth } from '@roi/domain';
 import { type KeyboardEvent } from 'react';
 import { formatDay, HEALTH, MILESTONE_STATUS } from '../../ui/plan-format';
 import type { Timeline, TimelineMilestone } from './execution.queries';
-
-const DAY_MS = 86_400_000;
-const dayOf = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / DAY_MS;
-};
-
-const LABEL_WIDTH = 270;
-const CHART_WIDTH = 680;
-const WIDTH = LABEL_WIDTH + CHART_WIDTH + 16;
-const AXIS_HEIGHT = 34;
-const INITIATIVE_ROW = 40;
-const MILESTONE_ROW = 24;
-const DIAMOND = 6;
+import { AXIS_HEIGHT, DIAMOND, LABEL_WIDTH, timelineLayout, WIDTH } from './timeline-layout';
 
 const colour = (name: string, shade = 6) => `var(--mantine-color-${name}-${shade})`;
 
@@ -30,12 +17,6 @@ export function milestoneColour(milestone: Pick<TimelineMilestone, 'status' | 'a
 const clip = (text: string, length: number) =>
   text.length > length ? `${text.slice(0, length - 1)}…` : text;
 
-interface Row {
-  kind: 'initiative' | 'milestone';
-  y: number;
-  height: number;
-}
-
 /**
  * A Gantt chart drawn as SVG: each initiative a bar from its start to its end (or across its
  * milestones when it has no dates), each milestone a diamond on its due date on a row of its own,
@@ -46,51 +27,8 @@ export function TimelineChart(props: {
   onOpenMilestone: (milestoneId: string) => void;
 }) {
   const { timeline } = props;
-  const start = dayOf(timeline.from);
-  const end = Math.max(dayOf(timeline.to), start + 1);
-  const x = (date: string) =>
-    LABEL_WIDTH +
-    ((Math.min(Math.max(dayOf(date), start), end) - start) / (end - start)) * CHART_WIDTH;
-
-  // Rows, top to bottom: an initiative, then its milestones.
-  const bands: Row[] = [];
-  const milestoneRows: (Row & { milestone: TimelineMilestone })[] = [];
-  let y = AXIS_HEIGHT;
-  for (const initiative of timeline.initiatives) {
-    bands.push({ kind: 'initiative', y, height: INITIATIVE_ROW });
-    y += INITIATIVE_ROW;
-    for (const milestone of initiative.milestones) {
-      milestoneRows.push({ kind: 'milestone', y, height: MILESTONE_ROW, milestone });
-      y += MILESTONE_ROW;
-    }
-  }
-  const height = y + 8;
-  const position = new Map(
-    milestoneRows.map((row) => [
-      row.milestone.id,
-      { x: x(row.milestone.dueDate), y: row.y + row.height / 2, milestone: row.milestone },
-    ]),
-  );
-
-  const months: { day: number; label: string }[] = [];
-  const first = new Date(start * DAY_MS);
-  for (let offset = 0; ; offset++) {
-    const day = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + offset, 1) / DAY_MS;
-    if (day > end) break;
-    if (day >= start) {
-      months.push({
-        day,
-        label: new Date(day * DAY_MS).toLocaleDateString('en-GB', {
-          month: 'short',
-          year: '2-digit',
-          timeZone: 'UTC',
-        }),
-      });
-    }
-  }
-  const everyMonth = Math.max(1, Math.ceil(months.length / 12));
-  const today = dayOf(timeline.asOf);
-  const todayX = LABEL_WIDTH + ((today - start) / (end - start)) * CHART_WIDTH;
+  const { x, bands, milestoneRows, height, position, months, everyMonth, todayX, todayInRange } =
+    timelineLayout(timeline);
 
   const open = (milestoneId: string) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -143,7 +81,7 @@ export function TimelineChart(props: {
         />
       ))}
       {months.map((month, index) => {
-        const monthX = LABEL_WIDTH + ((month.day - start) / (end - start)) * CHART_WIDTH;
+        const monthX = month.x;
         return (
           <g key={month.day}>
             <line
@@ -274,7 +212,7 @@ export function TimelineChart(props: {
         );
       })}
 
-      {today >= start && today <= end && (
+      {todayInRange && (
         <g>
           <line
             x1={todayX}

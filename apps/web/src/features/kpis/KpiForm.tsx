@@ -11,7 +11,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { isIsoDate, kpiDirectionProblem, type KpiDirection, PLAN_CODE_PATTERN } from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
 import { formatDay, formatNumber } from '../../ui/plan-format';
 import {
@@ -29,37 +28,14 @@ import {
 } from '../../ui/versioned-edit';
 import { useOrganisationId } from '../../session/organisation';
 import { useMemberOptions } from '../members/members.queries';
-
-interface Values {
-  objectiveId: string;
-  code: string;
-  name: string;
-  unit: string;
-  direction: KpiDirection;
-  baselineValue: number | string;
-  baselineDate: string;
-  targetValue: number | string;
-  targetDate: string;
-  source: string;
-  baselineFigureId: string | null;
-}
-
-const toValues = (kpi: KpiDetail): Values => ({
-  objectiveId: kpi.objectiveId,
-  code: kpi.code,
-  name: kpi.name,
-  unit: kpi.unit,
-  direction: kpi.direction,
-  baselineValue: kpi.baselineValue,
-  baselineDate: kpi.baselineDate,
-  targetValue: kpi.targetValue,
-  targetDate: kpi.targetDate,
-  source: kpi.source,
-  baselineFigureId: kpi.baselineFigureId,
-});
-
-const isNumber = (value: number | string) =>
-  value !== '' && value !== null && Number.isFinite(Number(value));
+import {
+  kpiBody,
+  kpiRules,
+  type KpiValues,
+  newKpiValues,
+  toValues,
+  valuesFromFigure,
+} from './kpi-values';
 
 /**
  * Adds a KPI under an objective, or changes one. The baseline can be taken from a figure a closed
@@ -76,51 +52,9 @@ export function KpiForm(props: {
   const figures = useBaselineFigures();
   const create = useCreateKpi();
   const update = useUpdateKpi();
-  const form = useForm<Values>({
-    initialValues: props.kpi
-      ? toValues(props.kpi)
-      : {
-          objectiveId: props.objectiveId ?? '',
-          code: '',
-          name: '',
-          unit: '',
-          direction: 'increase',
-          baselineValue: '',
-          baselineDate: '',
-          targetValue: '',
-          targetDate: '',
-          source: '',
-          baselineFigureId: null,
-        },
-    validate: {
-      objectiveId: (value) => (value ? null : 'Choose the objective it measures'),
-      code: (value) =>
-        !value
-          ? 'Give it a short code, e.g. K-RENEW'
-          : value.length > 32
-            ? 'At most 32 characters'
-            : PLAN_CODE_PATTERN.test(value)
-              ? null
-              : 'Letters, digits, dots, dashes or underscores',
-      name: (value) =>
-        !value.trim() ? 'Name the KPI' : value.length > 200 ? 'At most 200 characters' : null,
-      unit: (value) => (value.length > 64 ? 'At most 64 characters' : null),
-      baselineValue: (value) => (isNumber(value) ? null : 'Enter the baseline value'),
-      baselineDate: (value) => (isIsoDate(value) ? null : 'Choose the baseline date'),
-      targetValue: (value, values) =>
-        !isNumber(value)
-          ? 'Enter the target value'
-          : isNumber(values.baselineValue)
-            ? kpiDirectionProblem(values.direction, Number(values.baselineValue), Number(value))
-            : null,
-      targetDate: (value, values) =>
-        !isIsoDate(value)
-          ? 'Choose the target date'
-          : value <= values.baselineDate
-            ? 'Must be after the baseline date'
-            : null,
-      source: (value) => (value.length > 500 ? 'At most 500 characters' : null),
-    },
+  const form = useForm<KpiValues>({
+    initialValues: props.kpi ? toValues(props.kpi) : newKpiValues(props.objectiveId),
+    validate: kpiRules,
   });
   const members = useMemberOptions();
   const edit = useVersionedEdit({
@@ -134,7 +68,7 @@ export function KpiForm(props: {
   const objectiveTitle = new Map(
     props.objectives.map((objective) => [objective.id, objective.title]),
   );
-  const fields: FieldSpec<Values>[] = [
+  const fields: FieldSpec<KpiValues>[] = [
     {
       key: 'objectiveId',
       label: 'Objective',
@@ -154,26 +88,11 @@ export function KpiForm(props: {
   const pickFigure = (figureId: string | null) => {
     form.setFieldValue('baselineFigureId', figureId);
     const figure = figures.data?.find((candidate) => candidate.id === figureId);
-    if (!figure) return;
-    form.setFieldValue('baselineValue', figure.value);
-    form.setFieldValue('baselineDate', figure.measuredOn);
-    if (!form.getValues().unit && figure.unit) form.setFieldValue('unit', figure.unit);
-    if (!form.getValues().name.trim()) form.setFieldValue('name', figure.name);
+    if (figure) form.setValues(valuesFromFigure(form.getValues(), figure));
   };
 
   const submit = form.onSubmit(async (values) => {
-    const common = {
-      objectiveId: values.objectiveId,
-      code: values.code,
-      name: values.name.trim(),
-      unit: values.unit,
-      direction: values.direction,
-      baselineValue: Number(values.baselineValue),
-      baselineDate: values.baselineDate,
-      targetValue: Number(values.targetValue),
-      targetDate: values.targetDate,
-      source: values.source,
-    };
+    const common = kpiBody(values);
     try {
       if (props.kpi) {
         await update.mutateAsync({
