@@ -1,12 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip twins of every text file, once at build time; the API serves the one the
+    // browser accepts (apps/api/src/common/web-app). Source maps are fetched only by devtools.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|json)$/,
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     // The web app compiles the shared domain rules from source, like the API's tests do.
     alias: { '@roi/domain': here('../../libs/domain/src/index.ts') },

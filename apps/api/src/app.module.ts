@@ -1,7 +1,6 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -12,6 +11,7 @@ import type { Environment } from './config/environment';
 import { requestLoggingOptions } from './config/logger';
 import { applicationDataSourceOptions } from './database/typeorm-options';
 import { AccessModule } from './common/access/access.module';
+import { WebAppModule } from './common/web-app/web-app.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AssessmentsModule } from './modules/assessments/assessments.module';
@@ -51,14 +51,7 @@ export class AppModule {
         }),
         LoggerModule.forRoot({ pinoHttp: requestLoggingOptions(options.logger) }),
         TypeOrmModule.forRoot(applicationDataSourceOptions(options.databaseUrl)),
-        ...(options.webDistDirectory
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: options.webDistDirectory,
-                exclude: ['/api/{*rest}'],
-              }),
-            ]
-          : []),
+        ...(options.webDistDirectory ? [WebAppModule.register(options.webDistDirectory)] : []),
         AccessModule,
         MailModule,
         HealthModule,

@@ -39,6 +39,8 @@ export async function startTestApp(
     environment?: Record<string, string>;
     /** Extra modules, e.g. a controller that fails on purpose. */
     imports?: Type[];
+    /** A built web app to serve beside the API, as main.ts does with dist/apps/web. */
+    webDistDirectory?: string;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? process.env.ROI_TEST_DATABASE_URL;
@@ -55,6 +57,7 @@ export async function startTestApp(
         environment,
         databaseUrl,
         logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+        ...(options.webDistDirectory ? { webDistDirectory: options.webDistDirectory } : {}),
       }),
       ...(options.imports ?? []),
     ],
