@@ -20,8 +20,10 @@ module.exports = {
       to: { circular: true },
     },
     {
+      // Reported, not refused: inside one folder a cycle (often a type-only import) is the
+      // folder's own business; between folders it is the error above.
       name: 'no-file-cycle',
-      severity: 'error',
+      severity: 'warn',
       comment: 'Files that import each other, directly or through others.',
       from: { path: '^apps/(api|web)/src' },
       to: { circular: true },
