@@ -117,7 +117,9 @@ it('measures a cost import of 100k and 1M rows against a plain COPY of the same 
 async function writeCostsFile(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
   const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve));
+    out.write(line)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await write('date,initiative,channel,activity,category,amount,hours,note\n');
   const categories = ['labour', 'media', 'tools', 'agency', 'other'];
   for (let row = 0; row < rows; row++) {

@@ -16,6 +16,7 @@ export * from './plan-versions';
 export * from './plan-health';
 export * from './plan-codes';
 export * from './ledger-entries';
+export * from './ledger-csv';
 export { addDays, daysBetween } from './calendar-days';
 export * from './money-format';
 export * from './roi';

@@ -13,6 +13,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { CSV_COLUMNS } from '@roi/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../api/client';
@@ -20,7 +21,6 @@ import { useOrganisation } from '../../session/organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import {
   type CsvPreview,
-  IMPORT_HEADERS,
   IMPORT_KIND_LABEL,
   type ImportKind,
   previewCsv,
@@ -109,7 +109,7 @@ export function ImportWizard() {
           <Text size="sm">
             Its first row must be{' '}
             <Text span ff="monospace" size="sm">
-              {IMPORT_HEADERS[kind].join(',')}
+              {CSV_COLUMNS[kind].join(',')}
             </Text>
             . UTF-8, comma-separated, &ldquo;.&rdquo; before decimals, dates as YYYY-MM-DD
             {kind === 'kpi-measurements' ? ', KPIs by code' : ', initiatives by code'}.

@@ -1,20 +1,7 @@
-export type ImportKind = 'costs' | 'values' | 'kpi-measurements';
+import { CSV_COLUMNS, type ImportKind } from '@roi/domain';
+import { parse } from 'csv-parse/browser/esm/sync';
 
-/** The header each kind of file must start with (issue 12, the import formats). */
-export const IMPORT_HEADERS: Record<ImportKind, string[]> = {
-  costs: ['date', 'initiative', 'channel', 'activity', 'category', 'amount', 'hours', 'note'],
-  values: [
-    'date',
-    'initiative',
-    'channel',
-    'activity',
-    'value_type',
-    'amount',
-    'confidence',
-    'note',
-  ],
-  'kpi-measurements': ['kpi', 'date', 'value'],
-};
+export type { ImportKind } from '@roi/domain';
 
 export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
   costs: 'Costs',
@@ -35,42 +22,25 @@ export interface CsvPreview {
 }
 
 /**
- * Reads the first records of a CSV as RFC 4180 has them (`,` separator, `"` quoting with `""`
- * for a quote, line breaks inside quotes), for a preview only: a record cut off by the end of
- * the text read is dropped rather than shown half.
+ * The first records of a CSV, read by csv-parse (the parser the API runs) for a preview only. The
+ * browser reads just the start of a large file, so when the text is not the whole file its last,
+ * possibly cut, line is dropped, and a quoted field left open by the cut ends the preview there.
  */
 export function parseCsvStart(text: string, complete: boolean, maxRows = 10): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"') {
-        if (text[index + 1] === '"') {
-          field += '"';
-          index += 1;
-        } else quoted = false;
-      } else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      if (records.length > maxRows) return records;
-    } else field += char;
-  }
-  // The last record counts only when the whole file was read (no newline at the very end).
-  if (complete && !quoted && (field !== '' || record.length > 0)) {
-    record.push(field);
-    records.push(record);
+  const whole = complete ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  try {
+    parse(whole, {
+      bom: true,
+      relax_column_count: true,
+      to: maxRows + 2,
+      on_record: (record: string[]) => {
+        records.push(record);
+        return record;
+      },
+    });
+  } catch {
+    // Broken or cut quoting: the records before it stand, and the API judges the whole file.
   }
   return records;
 }
@@ -82,7 +52,7 @@ export function previewCsv(
   maxRows = 10,
 ): CsvPreview {
   const [header = [], ...rows] = parseCsvStart(text, complete, maxRows);
-  const expected = IMPORT_HEADERS[kind];
+  const expected = CSV_COLUMNS[kind];
   const trimmed = header.map((name) => name.trim());
   let headerProblem: string | null = null;
   if (trimmed.length === 0) headerProblem = 'The file is empty: it needs a header row.';

@@ -118,12 +118,14 @@ class VersionDto {
 }
 
 /** An update names only the fields it changes, and the version it was based on. */
-export class UpdateCostEntryDto extends VersionDto {
+class UpdateEntryFieldsDto extends VersionDto {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD' }) @IsOmittable() @IsIsoDate() date?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOmittable()
   @IsUUID('all', uuidMessage)
   initiativeId?: string;
+
   @ApiPropertyOptional({ maxLength: VOCABULARY_LABEL_MAX_LENGTH })
   @IsOmittable()
   @Transform(trimString)
@@ -131,6 +133,7 @@ export class UpdateCostEntryDto extends VersionDto {
   @IsNotEmpty()
   @IsString()
   channel?: string;
+
   @ApiPropertyOptional({ maxLength: VOCABULARY_LABEL_MAX_LENGTH })
   @IsOmittable()
   @Transform(trimString)
@@ -138,20 +141,26 @@ export class UpdateCostEntryDto extends VersionDto {
   @IsNotEmpty()
   @IsString()
   activity?: string;
+
   @ApiPropertyOptional({ example: '1250.00' })
   @IsOmittable()
   @Matches(LEDGER_AMOUNT_PATTERN, amountMessage)
   @IsString(amountMessage)
   amount?: string;
+
   @ApiPropertyOptional({ maxLength: LEDGER_NOTE_MAX_LENGTH })
   @IsOmittable()
   @MaxLength(LEDGER_NOTE_MAX_LENGTH)
   @IsString()
   note?: string;
+}
+
+export class UpdateCostEntryDto extends UpdateEntryFieldsDto {
   @ApiPropertyOptional({ enum: COST_CATEGORIES })
   @IsOmittable()
   @IsIn(COST_CATEGORIES, { message: `must be one of ${COST_CATEGORIES.join(', ')}` })
   category?: CostCategory;
+
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Matches(HOURS_PATTERN, hoursMessage)
@@ -159,40 +168,12 @@ export class UpdateCostEntryDto extends VersionDto {
   hours?: string | null;
 }
 
-export class UpdateValueEntryDto extends VersionDto {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD' }) @IsOmittable() @IsIsoDate() date?: string;
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID('all', uuidMessage)
-  initiativeId?: string;
-  @ApiPropertyOptional({ maxLength: VOCABULARY_LABEL_MAX_LENGTH })
-  @IsOmittable()
-  @Transform(trimString)
-  @MaxLength(VOCABULARY_LABEL_MAX_LENGTH)
-  @IsNotEmpty()
-  @IsString()
-  channel?: string;
-  @ApiPropertyOptional({ maxLength: VOCABULARY_LABEL_MAX_LENGTH })
-  @IsOmittable()
-  @Transform(trimString)
-  @MaxLength(VOCABULARY_LABEL_MAX_LENGTH)
-  @IsNotEmpty()
-  @IsString()
-  activity?: string;
-  @ApiPropertyOptional({ example: '1250.00' })
-  @IsOmittable()
-  @Matches(LEDGER_AMOUNT_PATTERN, amountMessage)
-  @IsString(amountMessage)
-  amount?: string;
-  @ApiPropertyOptional({ maxLength: LEDGER_NOTE_MAX_LENGTH })
-  @IsOmittable()
-  @MaxLength(LEDGER_NOTE_MAX_LENGTH)
-  @IsString()
-  note?: string;
+export class UpdateValueEntryDto extends UpdateEntryFieldsDto {
   @ApiPropertyOptional({ enum: VALUE_TYPES })
   @IsOmittable()
   @IsIn(VALUE_TYPES, { message: `must be one of ${VALUE_TYPES.join(', ')}` })
   valueType?: ValueType;
+
   @ApiPropertyOptional({ example: '0.75' })
   @IsOmittable()
   @Matches(CONFIDENCE_PATTERN, confidenceMessage)
