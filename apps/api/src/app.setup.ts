@@ -5,6 +5,11 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from './common/http/api-prefix';
+import {
+  answerUnknownApiPath,
+  refuseHostileBody,
+  refuseHostileUrl,
+} from './common/validation/hostile-input.middleware';
 import { assignRequestId } from './config/logger';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
@@ -39,16 +44,20 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  applyRoutePrefix(app);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Input rules (common/validation/input-rules.ts) run before any route, guard or pipe.
+  app.use(refuseHostileUrl);
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(refuseHostileBody);
+  applyRoutePrefix(app);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
     customSiteTitle: 'Return-on-Impact planner API',
   });
+  app.use(answerUnknownApiPath);
 }
 
 /** Routes live under /api/v1; the health probes stay at /api/health whatever the API version. */

@@ -27,4 +27,9 @@ describe('isIsoDate', () => {
     expect(isIsoDate('27-01-01')).toBe(false);
     expect(isIsoDate('2027-1-1')).toBe(false);
   });
+
+  it('refuses year 0, which the calendar and PostgreSQL do not have', () => {
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(true);
+  });
 });

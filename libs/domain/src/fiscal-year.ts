@@ -52,7 +52,8 @@ function checkIsoDate(value: string): boolean {
   const match = isoDatePattern.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // There is no year 0 (1 BC precedes AD 1), and PostgreSQL refuses it.
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function parseIsoDate(value: string): { year: number; month: number; day: number } {

@@ -1,7 +1,7 @@
 import type { Application } from 'express';
 
 interface RouteLayer {
-  route?: { methods: Record<string, boolean>; stack: { handle: unknown }[] };
+  route?: { path?: unknown; methods: Record<string, boolean>; stack: { handle: unknown }[] };
   match(path: string): boolean;
 }
 
@@ -14,6 +14,8 @@ export function allowedMethods(app: Application, path: string): string[] {
   const methods = new Set<string>();
   for (const layer of stack) {
     if (!layer.route || !layer.match(path)) continue;
+    // A catch-all (the web app's index for every GET) says nothing about what this path serves.
+    if (isCatchAll(layer.route.path)) continue;
     // Nest mounts middleware as one handler registered for every method; it serves nothing itself.
     const handlers = new Set(layer.route.stack.map((handler) => handler.handle));
     if (layer.route.stack.length > 1 && handlers.size === 1) continue;
@@ -23,4 +25,8 @@ export function allowedMethods(app: Application, path: string): string[] {
   }
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
+}
+
+function isCatchAll(routePath: unknown): boolean {
+  return typeof routePath === 'string' && /^\/?(\*|\{\*[^}]*\}|\*[A-Za-z]+)$/.test(routePath);
 }

@@ -1,16 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, isUUID, MaxLength } from 'class-validator';
 import { ValidationProblem } from '../problem-details/problem';
+import { IsWholeNumberQuery } from '../validation/query-values';
 
 /** Query of every paginated list: keyset (cursor) pagination, stable while rows are added. */
 export class PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsWholeNumberQuery(1, 100)
   limit = 50;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })

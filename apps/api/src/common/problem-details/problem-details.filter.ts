@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
+import { databaseInputProblem } from './database-input-problem';
 import { type ProblemDetails, ProblemException } from './problem';
 
 type RequestWithId = Request & {
@@ -35,6 +36,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance ??= request.originalUrl;
     if (request.id) problem.requestId = String(request.id);
     if (problem.status >= 500) {
+      // The logger's error serializer drops a failed statement's parameters (see config/logger.ts).
       request.log?.error({ err: exception }, 'request failed with an unexpected error');
     }
     if (response.headersSent) return;
@@ -60,6 +62,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ? exception.cause
         : undefined;
     if (bodyParserError) return bodyParserProblem(bodyParserError);
+    const inputProblem = databaseInputProblem(exception);
+    if (inputProblem) return inputProblem;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404 && isUnmatchedRoute(exception)) {

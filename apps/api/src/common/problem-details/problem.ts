@@ -46,8 +46,14 @@ export const PROBLEM_TYPES = {
   rule: '/problems/rule-violated',
 } as const;
 
+/** However many fields are wrong, the answer names the first few: it stays short. */
+export const MAX_REPORTED_ERRORS = 20;
+
 export class ValidationProblem extends ProblemException {
-  constructor(readonly errors: FieldError[]) {
+  readonly errors: FieldError[];
+
+  constructor(allErrors: FieldError[]) {
+    const errors = allErrors.slice(0, MAX_REPORTED_ERRORS);
     super(
       HttpStatus.BAD_REQUEST,
       'Your request has invalid fields',
@@ -55,6 +61,7 @@ export class ValidationProblem extends ProblemException {
       PROBLEM_TYPES.validation,
       { errors },
     );
+    this.errors = errors;
   }
 }
 

@@ -1,19 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ValidationProblem } from '../../common/problem-details/problem';
+import { wholeNumberPipe } from '../../common/validation/query-values';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { CommentsService } from './comments.service';
 import {
@@ -30,10 +20,7 @@ import {
 } from './dto/collaboration.dto';
 import { PlanVersionsService } from './plan-versions.service';
 
-const versionNumber = new ParseIntPipe({
-  exceptionFactory: () =>
-    new ValidationProblem([{ field: 'number', reason: 'must be a version number' }]),
-});
+const versionNumber = wholeNumberPipe('number');
 
 @ApiTags('plan')
 @Controller('organisations/:orgId')

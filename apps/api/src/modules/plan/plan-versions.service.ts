@@ -9,6 +9,7 @@ import {
 } from '../../common/problem-details/problem';
 import { lockRecord, refuseStaleVersion } from '../../common/records/versioned-records';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { parseVersionRef } from '../../common/validation/query-values';
 import type {
   DecidePlanDto,
   PlanDiffDto,
@@ -126,9 +127,9 @@ export class PlanVersionsService {
   compare(context: OrganisationContext, from: string, to: string): Promise<PlanDiffDto> {
     return this.scoped.inOrganisation(context, async (manager) => {
       const snapshotOf = async (which: string, field: 'from' | 'to') => {
-        if (which === 'draft') return planSnapshot(manager, context.organisationId);
-        const number = Number(which);
-        if (!Number.isInteger(number) || number < 1) {
+        const number = parseVersionRef(which);
+        if (number === 'draft') return planSnapshot(manager, context.organisationId);
+        if (number === undefined) {
           throw new ValidationProblem([{ field, reason: 'must be a version number or "draft"' }]);
         }
         return (await findVersion(manager, context.organisationId, number))

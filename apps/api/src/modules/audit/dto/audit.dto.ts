@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/cursor';
+import { IsIsoDateTime } from '../../../common/validation/query-values';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only changes made by this person.' })
@@ -27,14 +27,12 @@ export class AuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'From this moment (inclusive).' })
   @IsOptional()
-  @IsDate({ message: 'must be a date-time' })
-  @Type(() => Date)
+  @IsIsoDateTime()
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Before this moment (exclusive).' })
   @IsOptional()
-  @IsDate({ message: 'must be a date-time' })
-  @Type(() => Date)
+  @IsIsoDateTime()
   to?: Date;
 }
 

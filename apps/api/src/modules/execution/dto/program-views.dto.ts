@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@roi/domain';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/domain-validators';
+import { IsWholeNumberQuery } from '../../../common/validation/query-values';
 
 export class AsOfQueryDto {
   @ApiPropertyOptional({
@@ -18,10 +18,7 @@ export class AsOfQueryDto {
 export class DueSoonQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 366, default: 14 })
   @IsOptional()
-  @Type(() => Number)
-  @Max(366)
-  @Min(0)
-  @IsInt()
+  @IsWholeNumberQuery(0, 366)
   days = 14;
 }
 
@@ -46,10 +43,7 @@ export class PeriodQueryDto extends AsOfQueryDto {
 export class BurnUpQueryDto extends PeriodQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 366, default: 7 })
   @IsOptional()
-  @Type(() => Number)
-  @Max(366)
-  @Min(1)
-  @IsInt()
+  @IsWholeNumberQuery(1, 366)
   stepDays = 7;
 
   @ApiPropertyOptional({ format: 'uuid', description: "Only this initiative's milestones." })
