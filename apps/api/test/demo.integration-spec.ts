@@ -69,6 +69,112 @@ describe('the demo organisation', () => {
     }
   });
 
+  it('tells the whole story: a closed cycle last year, this year under way with its plan approved and revised', async () => {
+    const api = await startTestApp({ databaseUrl });
+    try {
+      const agent = (await import('supertest')).default.agent(api.app.getHttpServer());
+      const { body } = await agent
+        .post('/api/v1/auth/sign-in')
+        .send({ email: DEMO_PEOPLE[0]!.email, password: DEMO_PASSWORD })
+        .expect(200);
+      const base = `/api/v1/organisations/${body.memberships[0].organisationId}`;
+      const get = async (path: string) => (await agent.get(`${base}${path}`).expect(200)).body;
+
+      const cycles = await get('/cycles');
+      expect(cycles).toHaveLength(2);
+      const [current, previous] = cycles;
+      expect(current.name).toMatch(/^FY\d{4} social strategy$/);
+      expect(current.previousCycleId).toBe(previous.id);
+      expect(previous.endsOn < new Date().toISOString().slice(0, 10)).toBe(true);
+      const statusOf = async (cycleId: string) =>
+        Object.fromEntries(
+          (await get(`/cycles/${cycleId}`)).steps.map((step: { key: string; status: string }) => [
+            step.key,
+            step.status,
+          ]),
+        );
+      expect(Object.values(await statusOf(previous.id))).toEqual(Array(6).fill('done'));
+      expect(await statusOf(current.id)).toEqual({
+        assess: 'done',
+        envision: 'done',
+        plan: 'in_progress',
+        organise: 'in_progress',
+        execute: 'in_progress',
+        measure: 'not_started',
+      });
+      const assess = (await get(`/cycles/${current.id}`)).steps[0];
+      expect(assess.signedOffByName).toBe(DEMO_PEOPLE[0]!.name);
+
+      const versions = await get('/plan-versions');
+      expect(versions).toEqual([
+        expect.objectContaining({
+          number: 1,
+          status: 'approved',
+          decidedByName: DEMO_PEOPLE[0]!.name,
+        }),
+      ]);
+      const draft = await get('/plan-versions/compare?from=1&to=draft');
+      expect(draft.changed.map((item: { label: string }) => item.label)).toEqual([
+        expect.stringMatching(/^G-CIRCLE /),
+      ]);
+      expect(draft.added).toEqual([expect.objectContaining({ type: 'milestone' })]);
+
+      const assessments = await get('/assessments');
+      expect(assessments).toHaveLength(4);
+      expect(assessments.every((item: { status: string }) => item.status === 'closed')).toBe(true);
+      const ofCycle = (cycleId: string, key: string) =>
+        assessments.find(
+          (item: { cycleId: string; templateKey: string }) =>
+            item.cycleId === cycleId && item.templateKey === key,
+        );
+      const maturity = await get(`/assessments/${ofCycle(current.id, 'maturity').id}/results`);
+      expect(maturity).toMatchObject({ stage: 3, stageName: 'Engagement', respondents: 4 });
+      expect(maturity.previous).toMatchObject({ cycleName: previous.name, stage: 2 });
+      expect(maturity.overallScore).toBeGreaterThan(maturity.previous.overallScore);
+
+      const pulse = ofCycle(current.id, 'leadership-pulse');
+      const pulseResults = await get(`/assessments/${pulse.id}/results`);
+      expect(pulseResults).toMatchObject({ respondents: 4, evidenceShare: expect.any(Number) });
+      expect(pulseResults.ratingSpread).not.toBeNull();
+      const findings = await get(`/assessments/${pulse.id}/findings`);
+      expect(findings.length).toBeGreaterThanOrEqual(3);
+      const objectives = await get('/objectives');
+      const cited = new Set(
+        objectives.flatMap((item: { findingIds: string[] }) => item.findingIds),
+      );
+      expect(objectives.every((item: { findingIds: string[] }) => item.findingIds.length > 0)).toBe(
+        true,
+      );
+      for (const finding of findings) expect(cited.has(finding.id)).toBe(true);
+
+      const figures = await get(`/baseline-figures?cycleId=${current.id}`);
+      const kpis = await get('/kpis');
+      const fed = kpis.filter((kpi: { baselineFigureId: string | null }) => kpi.baselineFigureId);
+      expect(fed.map((kpi: { code: string }) => kpi.code)).toEqual([
+        'G-CIRCLE',
+        'G-PRESS',
+        'G-REPLY',
+      ]);
+      for (const kpi of fed) {
+        const figure = figures.find((item: { id: string }) => item.id === kpi.baselineFigureId);
+        expect(figure).toMatchObject({
+          value: Number(kpi.baselineValue),
+          measuredOn: kpi.baselineDate,
+        });
+      }
+
+      const audit = await get('/audit-log?limit=100');
+      const actors = new Set(audit.items.map((entry: { actorName: string }) => entry.actorName));
+      expect(actors.size).toBeGreaterThanOrEqual(4);
+      const types = new Set(audit.items.map((entry: { entityType: string }) => entry.entityType));
+      for (const type of ['cycle', 'cycle_step', 'assessment', 'finding', 'plan_version', 'kpi']) {
+        expect(types.has(type)).toBe(true);
+      }
+    } finally {
+      await api.close();
+    }
+  });
+
   it('has a year of money that tells a story: one initiative losing money, one with value and no cost', async () => {
     const api = await startTestApp({ databaseUrl });
     try {

@@ -11,7 +11,7 @@ export async function seedDemoPlan(
   organisationId: string,
   people: Record<'owner' | 'executive' | 'programManager' | 'contributor', string>,
   today: string,
-): Promise<void> {
+): Promise<DemoPlan> {
   const day = (offset: number) => addDays(today, offset);
   const insert = async (table: string, row: Record<string, unknown>): Promise<string> => {
     const columns = Object.keys(row);
@@ -157,7 +157,7 @@ export async function seedDemoPlan(
     starts_on: day(-60),
     ends_on: day(240),
   });
-  await initiative([voice], {
+  const podcast = await initiative([voice], {
     code: 'G-PODCAST',
     name: 'Experiment: a fortnightly podcast hosted by member booksellers',
     channels: ['Podcast', 'Instagram'],
@@ -240,4 +240,18 @@ export async function seedDemoPlan(
     confidence: 'high',
     note: 'Author confirmed.',
   });
+  return {
+    outcomes: { retention, reputation },
+    objectives: { answer, community, voice },
+    kpis: { renewals, responseTime, members, mentions },
+    initiatives: { inbox, circle, podcast },
+  };
+}
+
+/** The ids of what the plan holds, for the rest of the demo's story to refer to. */
+export interface DemoPlan {
+  outcomes: Record<'retention' | 'reputation', string>;
+  objectives: Record<'answer' | 'community' | 'voice', string>;
+  kpis: Record<'renewals' | 'responseTime' | 'members' | 'mentions', string>;
+  initiatives: Record<'inbox' | 'circle' | 'podcast', string>;
 }

@@ -4,9 +4,13 @@ import { hashPassword } from '../accounts/passwords';
 import { UserEntity } from '../accounts/user.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { seedDemoAssessments } from './demo-assessments';
+import { type DemoPeople, seedDemoCycles } from './demo-cycles';
+import { DemoHistory, type DemoPerson } from './demo-history';
 import { demoOrganisation } from './demo-organisation';
 import { seedDemoLedgers } from './demo-ledgers';
 import { seedDemoPlan } from './demo-plan';
+import { seedDemoPlanHistory } from './demo-plan-history';
 
 /** Every demo account signs in with this password (printed at start and in the README). */
 export const DEMO_PASSWORD = 'bookshop-day-2027';
@@ -63,7 +67,7 @@ export async function seedDemoIfEmpty(
     const organisation = await manager.save(
       manager.create(OrganisationEntity, { ...demoOrganisation, isDemo: true }),
     );
-    const idOf: Partial<Record<Role, string>> = {};
+    const personOf: Partial<Record<Role, DemoPerson>> = {};
     for (const person of DEMO_PEOPLE) {
       const user =
         (await manager.findOneBy(UserEntity, { email: person.email })) ??
@@ -77,25 +81,40 @@ export async function seedDemoIfEmpty(
           role: person.role,
         }),
       );
-      idOf[person.role] = user.id;
+      personOf[person.role] = { id: user.id, name: user.name, email: user.email };
     }
-    await seedDemoPlan(
+    const as = (role: Role): DemoPerson => {
+      const person = personOf[role];
+      if (!person) throw new Error(`DEMO_PEOPLE has nobody for the role ${role}`);
+      return person;
+    };
+    const people: DemoPeople = {
+      owner: as('owner'),
+      executive: as('executive'),
+      consultant: as('consultant'),
+      programManager: as('program_manager'),
+      contributor: as('contributor'),
+      boardMember: as('board_member'),
+    };
+    const today = todayIn(demoOrganisation.timeZone);
+    const plan = await seedDemoPlan(
       manager,
       organisation.id,
       {
-        owner: idOf.owner!,
-        executive: idOf.executive!,
-        programManager: idOf.program_manager!,
-        contributor: idOf.contributor!,
+        owner: people.owner.id,
+        executive: people.executive.id,
+        programManager: people.programManager.id,
+        contributor: people.contributor.id,
       },
-      todayIn(demoOrganisation.timeZone),
+      today,
     );
-    await seedDemoLedgers(
-      manager,
-      organisation.id,
-      idOf.contributor!,
-      todayIn(demoOrganisation.timeZone),
-    );
+    await seedDemoLedgers(manager, organisation.id, people.contributor.id, today);
+    // The story around the plan: last year's cycle, this year's assessments, findings and
+    // baseline figures the plan rests on, its approved version and the draft of the next.
+    const history = new DemoHistory(manager, organisation.id, today);
+    const cycles = await seedDemoCycles(history, people, demoOrganisation.fiscalYearStartMonth);
+    const assessments = await seedDemoAssessments(history, people, cycles);
+    await seedDemoPlanHistory(history, people, plan, assessments);
     return {
       signInHelp:
         `Created the demo organisation "${organisation.name}". Sign in with password "${DEMO_PASSWORD}" as: ` +
