@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -41,6 +42,8 @@ export async function startTestApp(
     imports?: Type[];
     /** A built web app to serve beside the API, as main.ts does with dist/apps/web. */
     webDistDirectory?: string;
+    /** Where the log goes and at which level, for tests that read it. */
+    log?: { destination: DestinationStream; level: string };
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? process.env.ROI_TEST_DATABASE_URL;
@@ -56,7 +59,9 @@ export async function startTestApp(
       AppModule.register({
         environment,
         databaseUrl,
-        logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+        logger: options.log
+          ? createLogger(options.log.level, options.log.destination)
+          : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
         ...(options.webDistDirectory ? { webDistDirectory: options.webDistDirectory } : {}),
       }),
       ...(options.imports ?? []),
