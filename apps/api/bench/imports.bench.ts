@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, openAsBlob, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
@@ -99,7 +99,7 @@ it('measures a cost import of 100k and 1M rows against a plain COPY of the same 
     const [version] = (await sql.query('SHOW server_version')).rows as { server_version: string }[];
     writeReportSection(report, 'CSV import of costs', [
       `- Date: ${new Date().toISOString().slice(0, 10)}`,
-      `- Machine: ${machineDescription(`PostgreSQL ${version?.server_version}`)}`,
+      `- Machine: ${machineDescription(`PostgreSQL ${version?.server_version}`)}; load average ${loadavg()[0]?.toFixed(1)} when the measurements ended`,
       `- Data: a costs file (\`date,initiative,channel,activity,category,amount,hours,note\`) over ${INITIATIVES} initiatives, 20 channels and 30 activities, every row valid. The import is timed from the start of the upload to the job's \`succeeded\`, polled every 200 ms; the floor is \`COPY ... FROM STDIN (FORMAT csv)\` of the same file into a bare table with the same columns and no constraint, index or trigger.`,
       '- Peak memory is the API process’s resident set above its level before the upload, sampled every 20 ms (the benchmark, the API and its job worker share one process).',
       '',

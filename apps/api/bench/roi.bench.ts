@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -111,10 +112,10 @@ it('measures the ROI report at 10k and 10M ledger rows against the bare aggregat
     const [version] = (await sql.query('SHOW server_version')).rows as { server_version: string }[];
     writeReportSection(report, 'ROI engine', [
       `- Date: ${new Date().toISOString().slice(0, 10)}`,
-      `- Machine: ${machineDescription(`PostgreSQL ${version?.server_version}`)}`,
+      `- Machine: ${machineDescription(`PostgreSQL ${version?.server_version}`)}; load average ${loadavg()[0]?.toFixed(1)} when the measurements ended`,
       `- Data: two organisations of the same shape (${INITIATIVES} initiatives, ${CHANNELS} channels, ${ACTIVITIES} activities, entries spread over ${DAYS} days from ${FIRST_DAY}, half costs and half values): ${SMALL.toLocaleString('en-GB')} and ${LARGE.toLocaleString('en-GB')} ledger rows. Each report asks for ${PERIOD.from} to ${PERIOD.to}.`,
       `- Seeding the large ledger (set-based inserts of ${BATCH.toLocaleString('en-GB')} rows, the rollup triggers running on each) took ${seedSeconds.toFixed(0)} s.`,
-      '- The reports read the daily rollups, whose size grows with days × groups, not with ledger rows; the bare aggregate reads the rows themselves.',
+      '- The reports read the rollups (whole months from the monthly ones, the days around them from the daily ones), whose size grows with months, days and groups, not with ledger rows; the bare aggregate reads the rows themselves.',
       '',
       timingTable(timings),
     ]);
