@@ -34,8 +34,9 @@ async function bootstrap(): Promise<void> {
     );
   }
 
+  let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
-    await prepareDatabase(databaseUrl, { seedDemo: environment.SEED_DEMO, logger });
+    prepared = await prepareDatabase(databaseUrl, { seedDemo: environment.SEED_DEMO, logger });
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -68,6 +69,7 @@ async function bootstrap(): Promise<void> {
 
   const url = `http://localhost:${environment.PORT}`;
   logger.info(`Return-on-Impact planner ready at ${url} (API docs: ${url}/api/docs)`);
+  if (prepared.demoAccounts) logger.info(prepared.demoAccounts);
 
   // Shutdown order matters: stop taking requests and finish those in flight, close the pool,
   // and only then stop the embedded database those requests were using.

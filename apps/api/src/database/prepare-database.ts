@@ -1,17 +1,18 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { seedDemoIfEmpty } from '../modules/demo/demo-seed';
+import { demoAccounts, seedDemoIfEmpty } from '../modules/demo/demo-seed';
 import { ownerDataSourceOptions } from './typeorm-options';
 
 /**
  * Before the API serves: run the pending migrations and, on a database with no organisation,
  * create the demo. Both need the owner role (the API's own role can change neither the schema
  * nor see across organisations), so they run here, on a short-lived connection of their own.
+ * Returns how to sign in to the demo while the database holds it, for the start-up's last lines.
  */
 export async function prepareDatabase(
   databaseUrl: string,
   options: { seedDemo: boolean; logger?: Logger },
-): Promise<void> {
+): Promise<{ demoAccounts: string | null }> {
   const dataSource = new DataSource(ownerDataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {
@@ -25,6 +26,10 @@ export async function prepareDatabase(
       const demo = await seedDemoIfEmpty(dataSource);
       if (demo) options.logger?.info(demo.signInHelp);
     }
+    const [{ demo }]: { demo: boolean }[] = await dataSource.query(
+      'SELECT EXISTS (SELECT 1 FROM organisations WHERE is_demo) AS demo',
+    );
+    return { demoAccounts: demo ? demoAccounts() : null };
   } finally {
     await dataSource.destroy();
   }

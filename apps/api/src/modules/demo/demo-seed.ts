@@ -115,10 +115,15 @@ export async function seedDemoIfEmpty(
     const cycles = await seedDemoCycles(history, people, demoOrganisation.fiscalYearStartMonth);
     const assessments = await seedDemoAssessments(history, people, cycles);
     await seedDemoPlanHistory(history, people, plan, assessments);
-    return {
-      signInHelp:
-        `Created the demo organisation "${organisation.name}". Sign in with password "${DEMO_PASSWORD}" as: ` +
-        DEMO_PEOPLE.map((person) => `${person.email} (${ROLE_LABELS[person.role]})`).join(', '),
-    };
+    return { signInHelp: `Created the demo organisation "${organisation.name}".` };
   });
+}
+
+/** How to sign in to the demo: printed last at every start while the demo organisation exists. */
+export function demoAccounts(): string {
+  const width = Math.max(...DEMO_PEOPLE.map((person) => person.email.length));
+  return [
+    `Demo accounts, each with the password ${DEMO_PASSWORD}:`,
+    ...DEMO_PEOPLE.map((person) => `  ${person.email.padEnd(width)}  ${ROLE_LABELS[person.role]}`),
+  ].join('\n');
 }
