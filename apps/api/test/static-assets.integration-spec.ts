@@ -99,6 +99,15 @@ describe('the web app beside the API', () => {
     await api.http.get('/api/health').expect(200);
   });
 
+  it('leaves the API documentation and its own scripts to the API', async () => {
+    const page = await api.http.get('/api/docs/').expect(200);
+    expect(page.text).toContain('swagger-ui');
+    const init = await api.http.get('/api/docs/swagger-ui-init.js').expect(200);
+    expect(init.headers['content-type']).toMatch(/javascript/);
+    await api.http.get('/api/docs/swagger-ui-bundle.js').expect(200);
+    await api.http.get('/api/openapi.json').expect(200);
+  });
+
   it('answers a missing asset 404 instead of the page', async () => {
     const response = await api.http.get('/assets/index-missing0.js').expect(404);
     expect(response.text).not.toBe(INDEX_HTML);
