@@ -57,7 +57,13 @@ describeWithBrowser('organisations in the browser', () => {
   it('serves the API documentation under the same security policy', async () => {
     await page.goto(`${product.baseUrl}/api/docs`);
     await page.getByText('Return-on-Impact planner API').first().waitFor();
+    // Every tag is listed, folded; unfolding one shows its operations.
+    for (const tag of ['organisations', 'members', 'ledgers', 'roi', 'imports']) {
+      await page.locator(`h3#operations-tag-${tag}`).waitFor();
+    }
+    await page.locator('h3#operations-tag-members').click();
     await page.getByText('/api/v1/organisations/{orgId}/members').first().waitFor();
+    await page.locator('h3#operations-tag-organisations').click();
     await page.getByText('/api/v1/organisations').first().waitFor();
     await screenshot(page, 'api-docs');
   });
