@@ -2,12 +2,14 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from './common/http/api-prefix';
 import {
   answerUnknownApiPath,
   refuseHostileBody,
+  refuseHostileJsonStructure,
   refuseHostileUrl,
 } from './common/validation/hostile-input.middleware';
 import { assignRequestId } from './config/logger';
@@ -48,7 +50,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('query parser', 'simple');
   // Input rules (common/validation/input-rules.ts) run before any route, guard or pipe.
   app.use(refuseHostileUrl);
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseHostileJsonStructure }));
   app.use(refuseHostileBody);
   applyRoutePrefix(app);
   const document = buildOpenApiDocument(app);

@@ -43,7 +43,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown, request: Request, response: Response): ProblemDetails {
+  private toProblem(thrown: unknown, request: Request, response: Response): ProblemDetails {
+    // A problem thrown inside Express middleware (the JSON parser's verify hook) arrives wrapped.
+    const exception =
+      thrown instanceof HttpException && thrown.cause instanceof ProblemException
+        ? thrown.cause
+        : thrown;
     if (exception instanceof ProblemException) {
       for (const [name, value] of Object.entries(exception.headers)) {
         response.setHeader(name, value);

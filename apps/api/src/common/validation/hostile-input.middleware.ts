@@ -1,7 +1,20 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationProblem } from '../problem-details/problem';
 import { plainProblem, problemOf, writeProblem } from '../problem-details/write-problem';
-import { jsonBodyFault, textFault } from './input-rules';
+import { jsonBodyFault, jsonStructureFault, textFault } from './input-rules';
+
+/**
+ * The JSON parser's `verify` hook: refuses a body by its raw shape before it is parsed. The
+ * ValidationProblem thrown here keeps its status (400) through the parser and reaches the filter.
+ */
+export function refuseHostileJsonStructure(
+  _request: unknown,
+  _response: unknown,
+  raw: Buffer,
+): void {
+  const fault = jsonStructureFault(raw);
+  if (fault) throw new ValidationProblem([fault]);
+}
 
 /**
  * Runs right after the JSON parser, before any guard, pipe or class-transformer: a body that is

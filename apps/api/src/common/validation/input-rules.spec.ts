@@ -2,6 +2,7 @@ import {
   INPUT_LIMITS,
   INT32_MAX,
   jsonBodyFault,
+  jsonStructureFault,
   parseIsoDateTime,
   parseWholeNumber,
   textFault,
@@ -59,6 +60,32 @@ describe('jsonBodyFault', () => {
     const started = performance.now();
     expect(jsonBodyFault(wide)).toBeDefined();
     expect(performance.now() - started).toBeLessThan(50);
+  });
+});
+
+describe('jsonStructureFault', () => {
+  const raw = (text: string) => Buffer.from(text);
+
+  it('reads depth, keys and items from the raw bytes, ignoring commas and brackets in strings', () => {
+    expect(jsonStructureFault(raw('{"a":"x,{[,}]\\",","b":[1,2,3]}'))).toBeUndefined();
+    expect(jsonStructureFault(raw('['.repeat(33) + ']'.repeat(33)))?.reason).toMatch(/nest deeper/);
+    expect(jsonStructureFault(raw('['.repeat(32) + ']'.repeat(32)))).toBeUndefined();
+    const keys = (n: number) =>
+      JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])));
+    expect(jsonStructureFault(raw(keys(200)))).toBeUndefined();
+    expect(jsonStructureFault(raw(keys(201)))?.reason).toBe('must have at most 200 fields');
+    expect(jsonStructureFault(raw(JSON.stringify(new Array(2001).fill(0))))?.reason).toMatch(
+      /items/,
+    );
+  });
+
+  it('refuses a 50,000-key body after reading only its start', () => {
+    const body = raw(
+      JSON.stringify(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]))),
+    );
+    const started = performance.now();
+    expect(jsonStructureFault(body)).toBeDefined();
+    expect(performance.now() - started).toBeLessThan(5);
   });
 });
 

@@ -105,6 +105,62 @@ export function jsonBodyFault(body: unknown): FieldError | undefined {
 }
 
 // A field's name is echoed in the answer: a hostile one (a 100,000-character key) is cut short.
+const [QUOTE, BACKSLASH, COMMA] = [0x22, 0x5c, 0x2c];
+const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY] = [0x7b, 0x7d, 0x5b, 0x5d];
+
+/**
+ * The shape of a JSON body read from its raw bytes, before JSON.parse builds anything: nesting
+ * depth, keys per object, items per array and values in all. Building a 50,000-key object alone
+ * costs tens of milliseconds; this scan stops at the first container over a limit, so a hostile
+ * body is refused after reading a few kilobytes of it. (Commas outside strings separate members,
+ * so a container's members are its commas plus one.)
+ */
+export function jsonStructureFault(raw: Uint8Array): FieldError | undefined {
+  const members: number[] = [];
+  const isObject: boolean[] = [];
+  let values = 0;
+  let inString = false;
+  for (let index = 0; index < raw.length; index++) {
+    const byte = raw[index];
+    if (inString) {
+      if (byte === BACKSLASH) index++;
+      else if (byte === QUOTE) inString = false;
+      continue;
+    }
+    if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (members.length >= INPUT_LIMITS.maxDepth) {
+        return {
+          field: 'body',
+          reason: `must not nest deeper than ${INPUT_LIMITS.maxDepth} levels`,
+        };
+      }
+      members.push(1);
+      isObject.push(byte === OPEN_OBJECT);
+    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+      members.pop();
+      isObject.pop();
+    } else if (byte === COMMA && members.length > 0) {
+      const count = ++members[members.length - 1];
+      const object = isObject[isObject.length - 1];
+      if (object && count > INPUT_LIMITS.maxKeysPerObject) {
+        return {
+          field: 'body',
+          reason: `must have at most ${INPUT_LIMITS.maxKeysPerObject} fields`,
+        };
+      }
+      if (!object && count > INPUT_LIMITS.maxArrayLength) {
+        return { field: 'body', reason: `must hold at most ${INPUT_LIMITS.maxArrayLength} items` };
+      }
+      if (++values > INPUT_LIMITS.maxValues) {
+        return { field: 'body', reason: `must hold at most ${INPUT_LIMITS.maxValues} values` };
+      }
+    }
+  }
+  return undefined;
+}
+
 const join = (path: string, key: string) => {
   const joined = path ? `${path}.${key}` : key;
   return joined.length > 200 ? `${joined.slice(0, 200)}…` : joined;

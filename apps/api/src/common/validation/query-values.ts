@@ -10,14 +10,21 @@ import { INT32_MAX, parseIsoDateTime, parseWholeNumber } from './input-rules';
 const wholeNumberReason = (min: number, max: number) =>
   `must be a whole number from ${min} to ${max}`;
 
+/**
+ * The type of a path parameter read by wholeNumberPipe. Declared as a plain `number`, the global
+ * ValidationPipe would convert the text first with `+value` (turning `0x10` into 16) before this
+ * pipe saw it; this type is emitted as Object, which the global pipe passes through untouched.
+ */
+export type WholeNumber = number & { readonly wholeNumber?: never };
+
 /** A path parameter holding a whole number in [min, max] (default 1 to 2^31 - 1). */
 export function wholeNumberPipe(
   field: string,
   min = 1,
   max = INT32_MAX,
-): PipeTransform<string, number> {
+): PipeTransform<string, WholeNumber> {
   return {
-    transform(value: string): number {
+    transform(value: string): WholeNumber {
       const number = typeof value === 'string' ? parseWholeNumber(value, min, max) : undefined;
       if (number === undefined) {
         throw new ValidationProblem([{ field, reason: wholeNumberReason(min, max) }]);

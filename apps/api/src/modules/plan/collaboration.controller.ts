@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { wholeNumberPipe } from '../../common/validation/query-values';
+import { type WholeNumber, wholeNumberPipe } from '../../common/validation/query-values';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { CommentsService } from './comments.service';
 import {
@@ -97,7 +97,7 @@ export class CollaborationController {
   @ApiProblems(400, 401, 403, 404)
   getVersion(
     @InOrganisation() context: OrganisationContext,
-    @Param('number', versionNumber) number: number,
+    @Param('number', versionNumber) number: WholeNumber,
   ) {
     return this.versions.get(context, number);
   }
@@ -110,7 +110,7 @@ export class CollaborationController {
   @ApiProblems(400, 401, 403, 404, 409)
   approve(
     @InOrganisation() context: OrganisationContext,
-    @Param('number', versionNumber) number: number,
+    @Param('number', versionNumber) number: WholeNumber,
     @Body() input: DecidePlanDto,
   ) {
     return this.versions.decide(context, number, 'approved', input);
@@ -124,7 +124,7 @@ export class CollaborationController {
   @ApiProblems(400, 401, 403, 404, 409)
   reject(
     @InOrganisation() context: OrganisationContext,
-    @Param('number', versionNumber) number: number,
+    @Param('number', versionNumber) number: WholeNumber,
     @Body() input: DecidePlanDto,
   ) {
     return this.versions.decide(context, number, 'rejected', input);
