@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { INT32_MAX } from '../common/validation/input-rules';
 
 const PROBLEM = { $ref: '#/components/schemas/ProblemDetailsDto' };
 
@@ -21,6 +22,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   addCommonErrorResponses(document);
+  describePathParameters(document);
   return document;
 }
 
@@ -38,6 +40,25 @@ function addCommonErrorResponses(document: OpenAPIObject): void {
         description: 'Unexpected error; the body carries the request id to report.',
         content: { 'application/problem+json': { schema: PROBLEM } },
       };
+    }
+  }
+}
+
+/**
+ * Path parameters say what the API takes (common/validation/input-rules.ts): ids are UUIDs
+ * (uuidPipe), plan version numbers are whole numbers within PostgreSQL's integer.
+ */
+function describePathParameters(document: OpenAPIObject): void {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      for (const parameter of pathItem[method]?.parameters ?? []) {
+        if (!('in' in parameter) || parameter.in !== 'path') continue;
+        if (/Id$/.test(parameter.name)) {
+          parameter.schema = { type: 'string', format: 'uuid' };
+        } else if (parameter.name === 'number') {
+          parameter.schema = { type: 'integer', minimum: 1, maximum: INT32_MAX };
+        }
+      }
     }
   }
 }
