@@ -1,4 +1,5 @@
 import { exactDecimal } from './exact-decimal';
+import { DECIMAL_MONEY_PATTERN } from './plan-codes';
 
 /**
  * What a ledger entry may hold (BRIEF, "Money and ROI": cost and value entries; issue 12: "amounts
@@ -6,7 +7,6 @@ import { exactDecimal } from './exact-decimal';
  * 0..1 with at most 4 decimals, default 1; hours >= 0 with at most 2 decimals"). The API's forms,
  * its CSV import and the web app's forms all check these same rules.
  */
-export const LEDGER_AMOUNT_PATTERN = /^\d{1,16}(\.\d{1,4})?$/;
 export const CONFIDENCE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?|\.\d{1,4})$/;
 export const HOURS_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
 export const VOCABULARY_LABEL_MAX_LENGTH = 64;
@@ -14,7 +14,7 @@ export const LEDGER_NOTE_MAX_LENGTH = 2000;
 
 /** Why an amount cannot be booked in a currency with `minorUnits` digits, or null when it can. */
 export function ledgerAmountProblem(amount: string, minorUnits: number): string | null {
-  if (!LEDGER_AMOUNT_PATTERN.test(amount)) {
+  if (!DECIMAL_MONEY_PATTERN.test(amount)) {
     return 'must be a decimal number written with a "." such as "1250.00"';
   }
   const decimals = amount.split('.')[1]?.length ?? 0;

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { findCurrency } from '@roi/domain';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -7,6 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { to as copyTo } from 'pg-copy-streams';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { ledgerFilterSql } from '../ledgers/ledger-filter';
+import { organisationClock } from '../organisations/organisation-clock';
 import { CSV_COLUMNS, type ImportKind } from './csv-formats';
 import type {
   CostExportQueryDto,
@@ -35,11 +36,7 @@ export class ExportsService {
   ): Promise<void> {
     await this.scoped.inOrganisation(context, async (manager) => {
       const client = await transactionClient(manager);
-      const [organisation] = (await manager.query(
-        `SELECT currency FROM organisations WHERE id = $1`,
-        [context.organisationId],
-      )) as { currency: string }[];
-      const minorUnits = findCurrency(organisation?.currency ?? '')?.minorUnits ?? 2;
+      const { minorUnits } = await organisationClock(manager, context.organisationId);
       const literal = (value: string) => client.escapeLiteral(value);
       const select = exportSelect(kind, context.organisationId, query, minorUnits, literal);
       const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv)`));
@@ -71,10 +68,10 @@ function exportSelect(
   minorUnits: number,
   literal: (value: string) => string,
 ): string {
-  const conditions = [`e.organisation_id = ${literal(organisationId)}`];
-  if (query.from) conditions.push(`e.date >= ${literal(query.from)}::date`);
-  if (query.to) conditions.push(`e.date <= ${literal(query.to)}::date`);
   if (kind === 'kpi-measurements') {
+    const conditions = [`e.organisation_id = ${literal(organisationId)}::uuid`];
+    if (query.from) conditions.push(`e.date >= ${literal(query.from)}::date`);
+    if (query.to) conditions.push(`e.date <= ${literal(query.to)}::date`);
     if (query.kpiId) conditions.push(`e.kpi_id = ${literal(query.kpiId)}::uuid`);
     return `
       SELECT k.code, to_char(e.date, 'YYYY-MM-DD'), e.value::text
@@ -82,17 +79,15 @@ function exportSelect(
        WHERE ${conditions.join(' AND ')}
        ORDER BY k.code, e.date`;
   }
-  if (query.initiativeId) conditions.push(`e.initiative_id = ${literal(query.initiativeId)}::uuid`);
-  if (query.channel) conditions.push(`c.match_key = lower(${literal(query.channel)})`);
-  if (query.activity) conditions.push(`a.match_key = lower(${literal(query.activity)})`);
+  const where = ledgerFilterSql(
+    kind,
+    organisationId,
+    query,
+    kind === 'costs' ? query.category : query.valueType,
+    literal,
+  );
   const table = kind === 'costs' ? 'cost_entries' : 'value_entries';
   const typeColumn = kind === 'costs' ? 'category' : 'value_type';
-  if (kind === 'costs' && query.category) {
-    conditions.push(`e.category = ${literal(query.category)}`);
-  }
-  if (kind === 'values' && query.valueType) {
-    conditions.push(`e.value_type = ${literal(query.valueType)}`);
-  }
   const seventh = kind === 'costs' ? 'trim_scale(e.hours)::text' : 'trim_scale(e.confidence)::text';
   return `
     SELECT to_char(e.date, 'YYYY-MM-DD'), i.code, c.label, a.label, e.${typeColumn},
@@ -103,7 +98,7 @@ function exportSelect(
       JOIN initiatives i ON i.id = e.initiative_id
       JOIN channels c ON c.id = e.channel_id
       JOIN activities a ON a.id = e.activity_id
-     WHERE ${conditions.join(' AND ')}
+     WHERE ${where}
      ORDER BY e.date, e.created_at, e.id`;
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DECIMAL_MONEY_PATTERN,
   exactDecimal,
-  findCurrency,
   isIsoDate,
   ledgerAmountProblem,
   roundHalfAwayFromZero,
+  toDecimalString,
 } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
@@ -12,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { NotFoundProblem, ValidationProblem } from '../../common/problem-details/problem';
 import { lockRecord, refuseStaleVersion } from '../../common/records/versioned-records';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
+import { definedOnly } from '../../common/validation/defined-only';
 import { organisationClock } from '../organisations/organisation-clock';
 import type {
   CostEntriesQueryDto,
@@ -27,6 +29,7 @@ import type {
   ValueEntryPageDto,
 } from './dto/ledger-entry.dto';
 import { CostEntryEntity, ValueEntryEntity } from './ledger.entity';
+import { ledgerFilterSql, placeholderFor } from './ledger-filter';
 import { labelId } from './vocabularies';
 
 type Ledger = 'costs' | 'values';
@@ -94,7 +97,13 @@ export class LedgerEntriesService {
 
   createCost(context: OrganisationContext, input: CreateCostEntryDto): Promise<CostEntryDto> {
     return this.scoped.inOrganisation(context, async (manager) => {
-      const references = await resolveReferences(manager, context.organisationId, input);
+      const { minorUnits } = await organisationClock(manager, context.organisationId);
+      const references = await resolveReferences(
+        manager,
+        context.organisationId,
+        input,
+        minorUnits,
+      );
       const entry = manager.create(CostEntryEntity, {
         organisationId: context.organisationId,
         date: input.date,
@@ -106,13 +115,19 @@ export class LedgerEntriesService {
         recordedByUserId: context.principal.userId ?? null,
       });
       const saved = await manager.save(entry);
-      return readEntry(manager, context, 'costs', saved.id) as Promise<CostEntryDto>;
+      return readEntry(manager, context, 'costs', saved.id, minorUnits) as Promise<CostEntryDto>;
     });
   }
 
   createValue(context: OrganisationContext, input: CreateValueEntryDto): Promise<ValueEntryDto> {
     return this.scoped.inOrganisation(context, async (manager) => {
-      const references = await resolveReferences(manager, context.organisationId, input);
+      const { minorUnits } = await organisationClock(manager, context.organisationId);
+      const references = await resolveReferences(
+        manager,
+        context.organisationId,
+        input,
+        minorUnits,
+      );
       const entry = manager.create(ValueEntryEntity, {
         organisationId: context.organisationId,
         date: input.date,
@@ -124,7 +139,7 @@ export class LedgerEntriesService {
         recordedByUserId: context.principal.userId ?? null,
       });
       const saved = await manager.save(entry);
-      return readEntry(manager, context, 'values', saved.id) as Promise<ValueEntryDto>;
+      return readEntry(manager, context, 'values', saved.id, minorUnits) as Promise<ValueEntryDto>;
     });
   }
 
@@ -146,20 +161,19 @@ export class LedgerEntriesService {
       await refuseStaleVersion(entry, input.version, label, () =>
         readEntry(manager, context, ledger, id),
       );
+      const { minorUnits } = await organisationClock(manager, context.organisationId);
       const { version, channel, activity, initiativeId, amount, ...changes } = input;
-      const references = await resolveReferences(manager, context.organisationId, {
-        initiativeId,
-        channel,
-        activity,
-        amount,
+      const references = await resolveReferences(
+        manager,
+        context.organisationId,
+        { initiativeId, channel, activity, amount },
+        minorUnits,
+      );
+      Object.assign(entry, definedOnly({ ...changes, ...references, amount }), {
+        version: version + 1,
       });
-      for (const [field, value] of Object.entries({ ...changes, ...references })) {
-        if (value !== undefined) (entry as unknown as Record<string, unknown>)[field] = value;
-      }
-      if (amount !== undefined) entry.amount = amount;
-      entry.version = version + 1;
       await manager.save(entry);
-      return readEntry(manager, context, ledger, id);
+      return readEntry(manager, context, ledger, id, minorUnits);
     });
   }
 
@@ -184,12 +198,19 @@ export class LedgerEntriesService {
     typeValue: string | undefined,
   ): Promise<CostEntryPageDto | ValueEntryPageDto> {
     return this.scoped.inOrganisation(context, async (manager) => {
-      const { minorUnits } = await currencyOf(manager, context.organisationId);
-      const filter = ledgerFilterSql(ledger, context.organisationId, query, typeValue);
+      const { minorUnits } = await organisationClock(manager, context.organisationId);
+      const filterParameters: unknown[] = [];
+      const where = ledgerFilterSql(
+        ledger,
+        context.organisationId,
+        query,
+        typeValue,
+        placeholderFor(filterParameters),
+      );
       const sort = query.sort ?? '-date';
       const sortColumn = sort.endsWith('date') ? 'e.date' : 'e.amount';
       const descending = sort.startsWith('-');
-      const parameters = [...filter.parameters];
+      const parameters = [...filterParameters];
       let keyset = '';
       if (query.cursor) {
         const [sortKey, lastId] = decodeCursor(query.cursor, ['text', 'uuid']) as [string, string];
@@ -201,7 +222,7 @@ export class LedgerEntriesService {
       const direction = descending ? 'DESC' : 'ASC';
       parameters.push(query.limit + 1);
       const rows = (await manager.query(
-        `${selectEntries(ledger)} ${filter.where}${keyset}
+        `${selectEntries(ledger)} WHERE ${where}${keyset}
           ORDER BY ${sortColumn} ${direction}, e.id ${direction} LIMIT $${parameters.length}`,
         parameters,
       )) as EntryRow[];
@@ -217,8 +238,8 @@ export class LedgerEntriesService {
            FROM ${LEDGERS[ledger].table} e
            JOIN channels c ON c.id = e.channel_id
            JOIN activities a ON a.id = e.activity_id
-          ${filter.where}`,
-        filter.parameters,
+          WHERE ${where}`,
+        filterParameters,
       )) as { count: number; amount: string; risk_adjusted?: string }[];
       const money = (value: string) => roundHalfAwayFromZero(exactDecimal(value), minorUnits);
       return {
@@ -234,31 +255,6 @@ export class LedgerEntriesService {
       } as CostEntryPageDto | ValueEntryPageDto;
     });
   }
-}
-
-/**
- * The WHERE clause of a ledger's list and export: the same filters for both, so an export holds
- * exactly what the list shows. Expects the entry as `e`, its channel as `c`, its activity as `a`.
- */
-export function ledgerFilterSql(
-  ledger: Ledger,
-  organisationId: string,
-  query: Pick<LedgerFilterDto, 'from' | 'to' | 'initiativeId' | 'channel' | 'activity'>,
-  typeValue: string | undefined,
-): { where: string; parameters: unknown[] } {
-  const parameters: unknown[] = [organisationId];
-  const conditions = ['e.organisation_id = $1'];
-  const add = (condition: (placeholder: string) => string, value: unknown) => {
-    parameters.push(value);
-    conditions.push(condition(`$${parameters.length}`));
-  };
-  if (query.from) add((p) => `e.date >= ${p}::date`, query.from);
-  if (query.to) add((p) => `e.date <= ${p}::date`, query.to);
-  if (query.initiativeId) add((p) => `e.initiative_id = ${p}::uuid`, query.initiativeId);
-  if (query.channel) add((p) => `c.match_key = lower(${p})`, query.channel);
-  if (query.activity) add((p) => `a.match_key = lower(${p})`, query.activity);
-  if (typeValue) add((p) => `e.${LEDGERS[ledger].typeFilter.column} = ${p}`, typeValue);
-  return { where: `WHERE ${conditions.join(' AND ')}`, parameters };
 }
 
 function selectEntries(ledger: Ledger): string {
@@ -277,8 +273,9 @@ async function readEntry(
   context: OrganisationContext,
   ledger: Ledger,
   id: string,
+  minorUnits?: number,
 ): Promise<CostEntryDto | ValueEntryDto> {
-  const { minorUnits } = await currencyOf(manager, context.organisationId);
+  minorUnits ??= (await organisationClock(manager, context.organisationId)).minorUnits;
   const [row] = (await manager.query(
     `${selectEntries(ledger)} WHERE e.organisation_id = $1 AND e.id = $2`,
     [context.organisationId, id],
@@ -306,7 +303,8 @@ function toDto(row: EntryRow, minorUnits: number): CostEntryDto | ValueEntryDto 
     return {
       ...common,
       valueType: row.value_type,
-      confidence: trimZeros(row.confidence ?? '1'),
+      // '0.7500' as '0.75', '1.0000' as '1': confidence as a person writes it.
+      confidence: toDecimalString(confidence),
       riskAdjustedAmount: roundHalfAwayFromZero(amount.mul(confidence), minorUnits),
     };
   }
@@ -317,16 +315,6 @@ function toDto(row: EntryRow, minorUnits: number): CostEntryDto | ValueEntryDto 
   };
 }
 
-/** '0.7500' as '0.75', '1.0000' as '1': confidence as a person writes it. */
-function trimZeros(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
-}
-
-async function currencyOf(manager: EntityManager, organisationId: string) {
-  const { currency } = await organisationClock(manager, organisationId);
-  return { currency, minorUnits: findCurrency(currency)?.minorUnits ?? 2 };
-}
-
 /**
  * The initiative must be the organisation's, the amount must fit the organisation's currency, and
  * channel and activity labels resolve to their vocabularies (added on first use).
@@ -335,10 +323,10 @@ async function resolveReferences(
   manager: EntityManager,
   organisationId: string,
   input: { initiativeId?: string; channel?: string; activity?: string; amount?: string },
+  minorUnits: number,
 ): Promise<{ initiativeId?: string; channelId?: string; activityId?: string }> {
   const errors: { field: string; reason: string }[] = [];
   if (input.amount !== undefined) {
-    const { minorUnits } = await currencyOf(manager, organisationId);
     const problem = ledgerAmountProblem(input.amount, minorUnits);
     if (problem) errors.push({ field: 'amount', reason: problem });
   }
@@ -365,8 +353,7 @@ async function resolveReferences(
 
 /** A cursor's sort key must be what this API put there: a date, or an amount. */
 function refuseForgedSortKey(sortColumn: string, sortKey: string): void {
-  const valid =
-    sortColumn === 'e.date' ? isIsoDate(sortKey) : /^\d{1,16}(\.\d{1,4})?$/.test(sortKey);
+  const valid = sortColumn === 'e.date' ? isIsoDate(sortKey) : DECIMAL_MONEY_PATTERN.test(sortKey);
   if (!valid) {
     throw new ValidationProblem([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
   }

@@ -4,7 +4,7 @@ import {
   exactDecimal,
   type Fraction,
   displayRoiFigures,
-  findCurrency,
+  daysBetween,
   fiscalYearContaining,
   type LedgerSums,
   type PaybackCandidate,
@@ -206,19 +206,17 @@ export async function periodOf(
   organisationId: string,
   query: PeriodQueryDto,
 ): Promise<{ period: Period; currency: string; minorUnits: number }> {
-  const { today, currency } = await organisationClock(manager, organisationId);
-  const [settings] = (await manager.query(
-    `SELECT fiscal_year_start_month AS month FROM organisations WHERE id = $1`,
-    [organisationId],
-  )) as { month: number }[];
-  const fiscalYear = fiscalYearContaining(query.from ?? query.to ?? today, settings?.month ?? 1);
+  const { today, currency, minorUnits, fiscalYearStartMonth } = await organisationClock(
+    manager,
+    organisationId,
+  );
+  const fiscalYear = fiscalYearContaining(query.from ?? query.to ?? today, fiscalYearStartMonth);
   const period = { from: query.from ?? fiscalYear.startsOn, to: query.to ?? fiscalYear.endsOn };
   if (period.from > period.to) {
     throw new ValidationProblem([{ field: 'to', reason: 'must not be before from' }]);
   }
-  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
-  if (days > MAX_PERIOD_DAYS) {
+  if (daysBetween(period.from, period.to) > MAX_PERIOD_DAYS) {
     throw new ValidationProblem([{ field: 'to', reason: 'must be at most 25 years after from' }]);
   }
-  return { period, currency, minorUnits: findCurrency(currency)?.minorUnits ?? 2 };
+  return { period, currency, minorUnits };
 }

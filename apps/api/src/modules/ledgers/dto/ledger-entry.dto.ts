@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONFIDENCE_PATTERN,
   HOURS_PATTERN,
-  LEDGER_AMOUNT_PATTERN,
+  DECIMAL_MONEY_PATTERN,
   LEDGER_NOTE_MAX_LENGTH,
   VOCABULARY_LABEL_MAX_LENGTH,
 } from '@roi/domain';
@@ -71,7 +71,7 @@ class EntryFieldsDto {
     description:
       "In the organisation's currency, > 0, with at most the currency's minor-unit digits.",
   })
-  @Matches(LEDGER_AMOUNT_PATTERN, amountMessage)
+  @Matches(DECIMAL_MONEY_PATTERN, amountMessage)
   @IsString(amountMessage)
   amount!: string;
 
@@ -144,7 +144,7 @@ class UpdateEntryFieldsDto extends VersionDto {
 
   @ApiPropertyOptional({ example: '1250.00' })
   @IsOmittable()
-  @Matches(LEDGER_AMOUNT_PATTERN, amountMessage)
+  @Matches(DECIMAL_MONEY_PATTERN, amountMessage)
   @IsString(amountMessage)
   amount?: string;
 
