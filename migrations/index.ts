@@ -7,6 +7,7 @@ import { AssessmentRespondents1795436000000 } from './1795436000000-assessment-r
 import { PlanAndExecution1795440000000 } from './1795440000000-plan-and-execution';
 import { PlanChangeActor1795448000000 } from './1795448000000-plan-change-actor';
 import { LedgersAndRollups1795452000000 } from './1795452000000-ledgers-and-rollups';
+import { MilestoneMissCategories1795456000000 } from './1795456000000-milestone-miss-categories';
 import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 
 /**
@@ -25,4 +26,5 @@ export const migrations = [
   WeeklyDigests1795444000000,
   PlanChangeActor1795448000000,
   LedgersAndRollups1795452000000,
+  MilestoneMissCategories1795456000000,
 ];

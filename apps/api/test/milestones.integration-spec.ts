@@ -13,6 +13,7 @@ interface Milestone {
   status: string;
   doneOn: string | null;
   missReason: string | null;
+  missCategory: string | null;
   missNote: string | null;
   dependsOn: string[];
   lastCheckIn: { progress: number; confidence: string; date: string } | null;
@@ -138,6 +139,7 @@ describe('milestones, check-ins and the program views', () => {
         status: 'planned',
         doneOn: null,
         missReason: null,
+        missCategory: null,
         missNote: null,
         dependsOn: [],
         lastCheckIn: null,
@@ -215,15 +217,44 @@ describe('milestones, check-ins and the program views', () => {
       expect(unchanged.body.dueDate).toBe('2026-06-30');
     });
 
-    it('needs a reason to mark a milestone missed, and clears it when the milestone moves on', async () => {
+    it('stores and returns the category a milestone was missed for, and clears it when the milestone moves on', async () => {
       let milestone = await makeMilestone(world, { dueDate: '2026-03-31' });
-      const noReason = await change(world, milestone, { status: 'missed' }).expect(400);
-      expect(noReason.body.errors).toEqual([
-        {
-          field: 'missReason',
-          reason: 'is required when the status is missed (plan, execution or external)',
-        },
-      ]);
+      milestone = (
+        await change(world, milestone, {
+          status: 'missed',
+          missCategory: 'dependency',
+          missNote: 'The agency delivered the footage late',
+        }).expect(200)
+      ).body;
+      expect(milestone).toMatchObject({
+        status: 'missed',
+        missCategory: 'dependency',
+        missReason: null,
+        missNote: 'The agency delivered the footage late',
+      });
+      const read = await world.owner.get(`${world.base}/milestones/${milestone.id}`).expect(200);
+      expect(read.body).toEqual(milestone);
+      const missed = await world.owner.get(`${world.base}/milestones?status=missed`).expect(200);
+      expect(missed.body.find((item: Milestone) => item.id === milestone.id)?.missCategory).toBe(
+        'dependency',
+      );
+
+      milestone = (await change(world, milestone, { status: 'in_progress' }).expect(200)).body;
+      expect(milestone).toMatchObject({
+        status: 'in_progress',
+        missCategory: null,
+        missReason: null,
+        missNote: null,
+      });
+      const [stored] = await api.sql<{ miss_category: string | null }>(
+        `SELECT miss_category FROM milestones WHERE id = $1`,
+        [milestone.id],
+      );
+      expect(stored).toEqual({ miss_category: null });
+    });
+
+    it('derives the category from the older reason when a client gives only the reason, and clears both when the milestone moves on', async () => {
+      let milestone = await makeMilestone(world, { dueDate: '2026-03-31' });
       const wrongReason = await change(world, milestone, {
         status: 'missed',
         missReason: 'bad luck',
@@ -240,18 +271,80 @@ describe('milestones, check-ins and the program views', () => {
       expect(milestone).toMatchObject({
         status: 'missed',
         missReason: 'external',
+        missCategory: 'external',
         missNote: 'The platform changed its API',
         doneOn: null,
       });
+      // A category given wins over the one the reason would give.
+      milestone = (
+        await change(world, milestone, { missReason: 'plan', missCategory: 'scope_change' }).expect(
+          200,
+        )
+      ).body;
+      expect(milestone).toMatchObject({ missReason: 'plan', missCategory: 'scope_change' });
       milestone = (await change(world, milestone, { status: 'in_progress' }).expect(200)).body;
-      expect(milestone).toMatchObject({ status: 'in_progress', missReason: null, missNote: null });
+      expect(milestone).toMatchObject({
+        status: 'in_progress',
+        missReason: null,
+        missCategory: null,
+        missNote: null,
+      });
 
       const reasonWithoutMissing = await change(world, milestone, {
         missReason: 'plan',
+        missCategory: 'other',
       }).expect(400);
       expect(reasonWithoutMissing.body.errors).toEqual([
         { field: 'missReason', reason: 'is only set when the status is missed' },
+        { field: 'missCategory', reason: 'is only set when the status is missed' },
       ]);
+    });
+
+    it('refuses to mark a milestone missed with neither a category nor a reason, naming missCategory, and changes nothing', async () => {
+      const milestone = await makeMilestone(world, { dueDate: '2026-03-31' });
+      const neither = await change(world, milestone, {
+        status: 'missed',
+        missNote: 'No idea why',
+      }).expect(400);
+      expect(neither.body).toMatchObject({ status: 400 });
+      expect(neither.body.errors).toEqual([
+        {
+          field: 'missCategory',
+          reason:
+            'is required when the status is missed (resources, dependency, scope_change, external, strategy_changed, other), unless missReason is given',
+        },
+      ]);
+      const cleared = await change(world, milestone, {
+        status: 'missed',
+        missCategory: null,
+        missReason: null,
+      }).expect(400);
+      expect(cleared.body.errors.map((error: { field: string }) => error.field)).toEqual([
+        'missCategory',
+      ]);
+      const unchanged = await world.owner
+        .get(`${world.base}/milestones/${milestone.id}`)
+        .expect(200);
+      expect(unchanged.body).toEqual(milestone);
+    });
+
+    it('refuses a category that is not one of the six', async () => {
+      const milestone = await makeMilestone(world, { dueDate: '2026-03-31' });
+      const unknown = await change(world, milestone, {
+        status: 'missed',
+        missCategory: 'bad_luck',
+      }).expect(400);
+      expect(unknown.body.errors).toEqual([
+        {
+          field: 'missCategory',
+          reason:
+            'must be one of resources, dependency, scope_change, external, strategy_changed, other',
+        },
+      ]);
+      const unchanged = await world.owner
+        .get(`${world.base}/milestones/${milestone.id}`)
+        .expect(200);
+      expect(unchanged.body).toEqual(milestone);
     });
 
     it('records the day a milestone is done (today unless given) and clears it when reopened', async () => {

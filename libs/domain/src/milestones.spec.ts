@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import {
   burnUp,
+  countMissCategories,
   dependencyCycleProblem,
   experimentOverdue,
   findDependencyCycle,
   isLate,
+  MILESTONE_STATUSES,
   milestoneRisk,
   type MilestoneSchedule,
   type MilestoneStatus,
+  MISS_CATEGORIES,
+  MISS_CATEGORY_LABELS,
+  type MissCategory,
+  missCategoryFromReason,
 } from './milestones';
 
 const TODAY = '2027-03-10';
@@ -254,6 +260,72 @@ describe('experimentOverdue', () => {
     [null, null, false],
   ] as const)('with decision date %s and outcome %s is overdue: %s', (date, outcome, overdue) => {
     expect(experimentOverdue({ decisionDate: date, outcome }, TODAY)).toBe(overdue);
+  });
+});
+
+describe('miss categories', () => {
+  it('labels every category', () => {
+    expect(MISS_CATEGORIES.map((category) => MISS_CATEGORY_LABELS[category])).toEqual([
+      'Resources',
+      'Dependency',
+      'Scope change',
+      'External',
+      'Strategy changed',
+      'Other',
+    ]);
+  });
+
+  it.each([
+    ['external', 'external'],
+    ['plan', 'strategy_changed'],
+    ['execution', 'other'],
+  ] as const)('files a milestone missed for the reason %s under %s', (reason, category) => {
+    expect(missCategoryFromReason(reason)).toBe(category);
+  });
+});
+
+describe('countMissCategories', () => {
+  const missed = (missCategory: MissCategory | null) => ({
+    status: 'missed' as const,
+    missCategory,
+  });
+
+  it('gives every category, at zero without missed milestones', () => {
+    expect(countMissCategories([])).toEqual({
+      resources: 0,
+      dependency: 0,
+      scope_change: 0,
+      external: 0,
+      strategy_changed: 0,
+      other: 0,
+    });
+  });
+
+  it('counts missed milestones by category, and one without a category as other', () => {
+    expect(
+      countMissCategories([
+        missed('dependency'),
+        missed('dependency'),
+        missed('scope_change'),
+        missed(null),
+        missed('other'),
+      ]),
+    ).toEqual({
+      resources: 0,
+      dependency: 2,
+      scope_change: 1,
+      external: 0,
+      strategy_changed: 0,
+      other: 2,
+    });
+  });
+
+  it('leaves out milestones that are not missed, whatever category they carry', () => {
+    const others = MILESTONE_STATUSES.filter((status) => status !== 'missed').map((status) => ({
+      status,
+      missCategory: 'resources' as const,
+    }));
+    expect(countMissCategories([...others, missed('resources')]).resources).toBe(1);
   });
 });
 

@@ -25,9 +25,37 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
-/** Why a milestone was missed: the plan was wrong, the execution fell short, or the world moved. */
+/**
+ * Why a milestone was missed: the plan was wrong, the execution fell short, or the world moved.
+ * The first, coarse classification; MISS_CATEGORIES now says why, and this stays for the API
+ * clients that send or read it.
+ */
 export const MISS_REASONS = ['plan', 'execution', 'external'] as const;
 export type MissReason = (typeof MISS_REASONS)[number];
+
+/**
+ * What a missed milestone was missed for (issue 14: "resources, dependency, scope change,
+ * external, strategy changed, other"), beside the free-text note, so that packs and the dashboard
+ * can count the causes.
+ */
+export const MISS_CATEGORIES = [
+  'resources',
+  'dependency',
+  'scope_change',
+  'external',
+  'strategy_changed',
+  'other',
+] as const;
+export type MissCategory = (typeof MISS_CATEGORIES)[number];
+
+export const MISS_CATEGORY_LABELS: Record<MissCategory, string> = {
+  resources: 'Resources',
+  dependency: 'Dependency',
+  scope_change: 'Scope change',
+  external: 'External',
+  strategy_changed: 'Strategy changed',
+  other: 'Other',
+};
 
 export const EXPERIMENT_OUTCOMES = ['validated', 'invalidated', 'inconclusive'] as const;
 export type ExperimentOutcome = (typeof EXPERIMENT_OUTCOMES)[number];
@@ -192,6 +220,45 @@ export function experimentOverdue(
   if (experiment.decisionDate === null || experiment.outcome !== null) return false;
   assertIsoDate(experiment.decisionDate, 'the decision date');
   return experiment.decisionDate < asOf;
+}
+
+/**
+ * The category a missed milestone falls in when only the older reason is known: for milestones
+ * missed before categories existed, and for clients that still send only `missReason`.
+ *
+ * - `external` ("the world moved") is the category External, word for word.
+ * - `plan` ("the plan was wrong") means the plan, not its delivery, was given up: Strategy changed.
+ * - `execution` ("execution fell short") could be resources, a dependency or something else, and
+ *   nothing in the reason says which, so it is Other rather than a guess.
+ */
+export function missCategoryFromReason(reason: MissReason): MissCategory {
+  switch (reason) {
+    case 'external':
+      return 'external';
+    case 'plan':
+      return 'strategy_changed';
+    case 'execution':
+      return 'other';
+  }
+}
+
+/**
+ * How many missed milestones fall in each category, every category present (zero when none). Only
+ * missed milestones count; a missed one without a category (which the database refuses, but a
+ * caller may build one) counts as Other.
+ */
+export function countMissCategories(
+  milestones: readonly { status: MilestoneStatus; missCategory: MissCategory | null }[],
+): Record<MissCategory, number> {
+  const counts = Object.fromEntries(MISS_CATEGORIES.map((category) => [category, 0])) as Record<
+    MissCategory,
+    number
+  >;
+  for (const milestone of milestones) {
+    if (milestone.status !== 'missed') continue;
+    counts[milestone.missCategory ?? 'other'] += 1;
+  }
+  return counts;
 }
 
 /** Iterative depth-first search from `start`; marks what it fully explored in `finished`. */

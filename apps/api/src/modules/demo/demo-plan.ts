@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 /**
  * The Guild's plan, so that a newcomer sees a living strategy map on first start: dated around the
  * day of seeding (a baseline four months back, targets eight months ahead), with measurements, an
- * experiment, milestones done, late and coming up, and a dependency between two of them.
+ * experiment, milestones done, late, missed (each for a different cause) and coming up, and a
+ * dependency between two of them.
  */
 export async function seedDemoPlan(
   manager: EntityManager,
@@ -214,6 +215,31 @@ export async function seedDemoPlan(
     due_date: day(150),
   });
   await link('milestone_dependencies', 'milestone_id', 'depends_on_id', [session, group]);
+  // Missed, each for a different cause, so the counts by category have something to count.
+  await milestone(inbox, {
+    title: 'Instagram messages answered from the shared inbox',
+    owner_user_id: people.programManager,
+    due_date: day(-30),
+    status: 'missed',
+    miss_category: 'dependency',
+    miss_note: 'The inbox vendor does not support Instagram business accounts yet.',
+  });
+  await milestone(circle, {
+    title: 'Regional meet-ups in four cities',
+    owner_user_id: people.contributor,
+    due_date: day(-40),
+    status: 'missed',
+    miss_category: 'resources',
+    miss_note: 'One volunteer organiser came forward, and the budget did not stretch to venues.',
+  });
+  await milestone(podcast, {
+    title: 'A video version of every episode',
+    owner_user_id: people.contributor,
+    due_date: day(-15),
+    status: 'missed',
+    miss_category: 'scope_change',
+    miss_note: 'Cut from the experiment: audio only until the kill criteria are judged.',
+  });
 
   const checkIn = (milestoneId: string, row: Record<string, unknown>) =>
     insert('check_ins', {

@@ -1,4 +1,4 @@
-import type { ConfidenceLevel, MilestoneStatus, MissReason } from '@roi/domain';
+import type { ConfidenceLevel, MilestoneStatus, MissCategory, MissReason } from '@roi/domain';
 import {
   Column,
   CreateDateColumn,
@@ -22,6 +22,8 @@ export class MilestoneEntity {
   @Column({ name: 'done_on', type: 'date', nullable: true }) doneOn!: string | null;
   @Column({ name: 'miss_reason', type: 'varchar', length: 16, nullable: true })
   missReason!: MissReason | null;
+  @Column({ name: 'miss_category', type: 'varchar', length: 24, nullable: true })
+  missCategory!: MissCategory | null;
   @Column({ name: 'miss_note', type: 'varchar', length: 2000, nullable: true }) missNote!:
     string | null;
   @Column({ type: 'integer', default: 1 }) version!: number;

@@ -137,6 +137,7 @@ export function toMilestoneDto(
     status: row.status,
     doneOn: row.done_on,
     missReason: row.miss_reason,
+    missCategory: row.miss_category,
     missNote: row.miss_note,
     dependsOn: judgement.dependsOn,
     lastCheckIn: lastCheckInOf(row, names),

@@ -2,7 +2,18 @@ import { ValidationProblem } from '../../common/problem-details/problem';
 import { nextStatusFields, type StatusFields } from './milestone-status';
 
 const today = '2026-05-04';
-const planned: StatusFields = { status: 'planned', doneOn: null, missReason: null, missNote: null };
+const planned: StatusFields = {
+  status: 'planned',
+  doneOn: null,
+  missReason: null,
+  missCategory: null,
+  missNote: null,
+};
+const categoryRequired = {
+  field: 'missCategory',
+  reason:
+    'is required when the status is missed (resources, dependency, scope_change, external, strategy_changed, other), unless missReason is given',
+};
 
 function refusal(run: () => unknown): unknown {
   try {
@@ -37,23 +48,45 @@ describe('nextStatusFields', () => {
     ]);
   });
 
-  it('needs a reason to call a milestone missed, and keeps it while it stays missed', () => {
+  it('needs a category to call a milestone missed, and keeps it while it stays missed', () => {
     expect(refusal(() => nextStatusFields(planned, { status: 'missed' }, today))).toEqual([
-      {
-        field: 'missReason',
-        reason: 'is required when the status is missed (plan, execution or external)',
-      },
+      categoryRequired,
     ]);
     const missed = nextStatusFields(
       planned,
-      { status: 'missed', missReason: 'execution', missNote: '' },
+      { status: 'missed', missCategory: 'dependency', missNote: '' },
       today,
     );
-    expect(missed).toEqual({ ...planned, status: 'missed', missReason: 'execution' });
+    expect(missed).toEqual({ ...planned, status: 'missed', missCategory: 'dependency' });
     expect(nextStatusFields(missed, { missNote: 'Agency late' }, today)).toEqual({
       ...missed,
       missNote: 'Agency late',
     });
+    expect(refusal(() => nextStatusFields(missed, { missCategory: null }, today))).toEqual([
+      categoryRequired,
+    ]);
+  });
+
+  it('derives the category from the older reason when only the reason is given', () => {
+    expect(nextStatusFields(planned, { status: 'missed', missReason: 'execution' }, today)).toEqual(
+      { ...planned, status: 'missed', missReason: 'execution', missCategory: 'other' },
+    );
+    const missed = nextStatusFields(planned, { status: 'missed', missReason: 'plan' }, today);
+    expect(missed.missCategory).toBe('strategy_changed');
+    expect(nextStatusFields(missed, { missReason: 'external' }, today)).toMatchObject({
+      missReason: 'external',
+      missCategory: 'external',
+    });
+  });
+
+  it('takes the category given over the one the reason would give', () => {
+    expect(
+      nextStatusFields(
+        planned,
+        { status: 'missed', missReason: 'plan', missCategory: 'scope_change' },
+        today,
+      ),
+    ).toEqual({ ...planned, status: 'missed', missReason: 'plan', missCategory: 'scope_change' });
   });
 
   it('clears the done date and the miss reason when a milestone moves on', () => {
@@ -61,6 +94,7 @@ describe('nextStatusFields', () => {
       status: 'missed',
       doneOn: null,
       missReason: 'plan',
+      missCategory: 'scope_change',
       missNote: 'Too ambitious',
     };
     expect(nextStatusFields(missed, { status: 'in_progress' }, today)).toEqual({
@@ -76,12 +110,21 @@ describe('nextStatusFields', () => {
 
   it('refuses fields that contradict the status, naming each', () => {
     expect(
-      refusal(() => nextStatusFields(planned, { doneOn: '2026-04-01', missReason: 'plan' }, today)),
+      refusal(() =>
+        nextStatusFields(
+          planned,
+          { doneOn: '2026-04-01', missReason: 'plan', missCategory: 'other' },
+          today,
+        ),
+      ),
     ).toEqual([
       { field: 'doneOn', reason: 'is only set when the status is done' },
       { field: 'missReason', reason: 'is only set when the status is missed' },
+      { field: 'missCategory', reason: 'is only set when the status is missed' },
     ]);
     // Clearing them is always fine.
-    expect(nextStatusFields(planned, { doneOn: null, missReason: null }, today)).toEqual(planned);
+    expect(
+      nextStatusFields(planned, { doneOn: null, missReason: null, missCategory: null }, today),
+    ).toEqual(planned);
   });
 });

@@ -63,7 +63,7 @@ export class MilestonesController {
   @ApiOperation({
     summary: 'Change a milestone',
     description:
-      'Status, doneOn, missReason and missNote need `execution.update`; title, owner, due date and dependencies also need `plan.edit`. A dependency that would close a cycle answers 409 naming it.',
+      'Status, doneOn, missCategory, missReason and missNote need `execution.update`; title, owner, due date and dependencies also need `plan.edit`. A dependency that would close a cycle answers 409 naming it.',
   })
   @ApiOkResponse({ type: MilestoneDto })
   @ApiProblems(400, 401, 403, 404, 409)

@@ -1,4 +1,4 @@
-import type { ConfidenceLevel, MilestoneStatus, MissReason } from '@roi/domain';
+import type { ConfidenceLevel, MilestoneStatus, MissCategory, MissReason } from '@roi/domain';
 
 /**
  * Every query behind the milestone representation and the program manager's views, in one place
@@ -47,7 +47,7 @@ function milestoneRows(dependencies: 'looked-up' | 'aggregated-once'): string {
          i.responsible_user_id, responsible.name AS responsible_name,
          m.title, m.owner_user_id, owner_user.name AS owner_name,
          m.due_date::text AS due_date, m.status, m.done_on::text AS done_on,
-         m.miss_reason, m.miss_note, m.version,
+         m.miss_reason, m.miss_category, m.miss_note, m.version,
          ${DEPENDENCY_COLUMNS},
          last_check_in.id AS check_in_id, last_check_in.date::text AS check_in_date,
          last_check_in.progress AS check_in_progress,
@@ -234,6 +234,7 @@ export interface MilestoneRow extends RiskRow {
   owner_name: string;
   done_on: string | null;
   miss_reason: MissReason | null;
+  miss_category: MissCategory | null;
   miss_note: string | null;
   version: number;
   check_in_id: string | null;

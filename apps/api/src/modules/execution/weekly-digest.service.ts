@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MilestoneRiskReason } from '@roi/domain';
+import { MISS_CATEGORY_LABELS, type MilestoneRiskReason } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import { MailService } from '../mail/mail.service';
 import type { MilestoneDto } from './dto/milestone.dto';
@@ -123,7 +123,7 @@ export function composeDigest(
     `Where the milestones you own, or whose initiatives you are accountable or responsible for, stand on ${asOf} at ${organisationName}:`,
     '',
     ...section('Late', late, (milestone) =>
-      line(milestone, milestone.status === 'missed' ? ` (missed: ${milestone.missReason})` : ''),
+      line(milestone, milestone.status === 'missed' ? ` (missed: ${missedFor(milestone)})` : ''),
     ),
     ...section('At risk', atRisk, (milestone) =>
       line(milestone, ` (${milestone.riskReasons.map((reason) => RISK_WORDS[reason]).join('; ')})`),
@@ -137,4 +137,9 @@ export function composeDigest(
     subject: `Milestones this week: ${late.length} late, ${atRisk.length} at risk, ${dueSoon.length} due soon (${organisationName})`,
     text,
   };
+}
+
+/** The category's label; one without a category (which the database refuses) reads as Other. */
+function missedFor(milestone: MilestoneDto): string {
+  return MISS_CATEGORY_LABELS[milestone.missCategory ?? 'other'];
 }

@@ -18,6 +18,7 @@ function milestone(overrides: Partial<MilestoneDto>): MilestoneDto {
     status: 'planned',
     doneOn: null,
     missReason: null,
+    missCategory: null,
     missNote: null,
     dependsOn: [],
     lastCheckIn: null,
@@ -76,12 +77,12 @@ describe('composeDigest', () => {
     ]);
   });
 
-  it('says why a missed milestone was missed', () => {
+  it('says what a missed milestone was missed for, by its category', () => {
     const { text } = composeDigest({ name: 'Rui' }, 'Org', '2026-05-04', {
-      late: [milestone({ status: 'missed', missReason: 'external' })],
+      late: [milestone({ status: 'missed', missReason: 'plan', missCategory: 'scope_change' })],
       atRisk: [],
       dueSoon: [],
     });
-    expect(text).toContain('owner Olu Ade (missed: external)');
+    expect(text).toContain('owner Olu Ade (missed: Scope change)');
   });
 });

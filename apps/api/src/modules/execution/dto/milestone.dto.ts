@@ -6,6 +6,8 @@ import {
   MILESTONE_STATUSES,
   type MilestoneRiskReason,
   type MilestoneStatus,
+  MISS_CATEGORIES,
+  type MissCategory,
   MISS_REASONS,
   type MissReason,
 } from '@roi/domain';
@@ -84,7 +86,7 @@ export class UpdateMilestoneDto {
   @ApiPropertyOptional({
     enum: MILESTONE_STATUSES,
     description:
-      "'done' sets doneOn (today unless given); 'missed' needs missReason; any other status clears both.",
+      "'done' sets doneOn (today unless given); 'missed' needs missCategory (or the older missReason, from which the category is then derived); any other status clears doneOn, missReason, missCategory and missNote.",
   })
   @IsOmittable()
   @IsIn(MILESTONE_STATUSES, { message: `must be one of ${MILESTONE_STATUSES.join(', ')}` })
@@ -102,11 +104,22 @@ export class UpdateMilestoneDto {
   @ApiPropertyOptional({
     enum: MISS_REASONS,
     nullable: true,
-    description: 'Why a missed milestone was missed; required with the status missed.',
+    description:
+      'The older, coarser classification of why a milestone was missed (the plan, the execution or the world), kept for existing clients; prefer missCategory. Only for a missed milestone. Given without missCategory, it sets the category too: external → external, plan → strategy_changed, execution → other.',
   })
   @IsOptional()
   @IsIn(MISS_REASONS, { message: `must be one of ${MISS_REASONS.join(', ')}` })
   missReason?: MissReason | null;
+
+  @ApiPropertyOptional({
+    enum: MISS_CATEGORIES,
+    nullable: true,
+    description:
+      'What a missed milestone was missed for; required with the status missed unless missReason is given, and wins over the category missReason would give. Only for a missed milestone.',
+  })
+  @IsOptional()
+  @IsIn(MISS_CATEGORIES, { message: `must be one of ${MISS_CATEGORIES.join(', ')}` })
+  missCategory?: MissCategory | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
@@ -193,7 +206,20 @@ export class MilestoneDto {
   @ApiProperty({ example: '2026-06-30' }) dueDate!: string;
   @ApiProperty({ enum: MILESTONE_STATUSES }) status!: MilestoneStatus;
   @ApiProperty({ type: String, nullable: true }) doneOn!: string | null;
-  @ApiProperty({ enum: MISS_REASONS, nullable: true }) missReason!: MissReason | null;
+  @ApiProperty({
+    enum: MISS_REASONS,
+    nullable: true,
+    description:
+      'The older, coarser classification of a missed milestone, kept for existing clients: null when the milestone was marked missed with only a category. Read missCategory.',
+  })
+  missReason!: MissReason | null;
+  @ApiProperty({
+    enum: MISS_CATEGORIES,
+    nullable: true,
+    description:
+      'What a missed milestone was missed for; set on every missed milestone, else null.',
+  })
+  missCategory!: MissCategory | null;
   @ApiProperty({ type: String, nullable: true }) missNote!: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) dependsOn!: string[];
   @ApiProperty({
