@@ -1061,7 +1061,7 @@ export interface paths {
         head?: never;
         /**
          * Change a milestone
-         * @description Status, doneOn, missReason and missNote need `execution.update`; title, owner, due date and dependencies also need `plan.edit`. A dependency that would close a cycle answers 409 naming it.
+         * @description Status, doneOn, missCategory, missReason and missNote need `execution.update`; title, owner, due date and dependencies also need `plan.edit`. A dependency that would close a cycle answers 409 naming it.
          */
         patch: operations["MilestonesController_update"];
         trace?: never;
@@ -2514,8 +2514,16 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "in_progress" | "done" | "missed" | "cancelled";
             doneOn: string | null;
-            /** @enum {string|null} */
+            /**
+             * @description The older, coarser classification of a missed milestone, kept for existing clients: null when the milestone was marked missed with only a category. Read missCategory.
+             * @enum {string|null}
+             */
             missReason: "plan" | "execution" | "external" | null;
+            /**
+             * @description What a missed milestone was missed for; set on every missed milestone, else null.
+             * @enum {string|null}
+             */
+            missCategory: "resources" | "dependency" | "scope_change" | "external" | "strategy_changed" | "other" | null;
             missNote: string | null;
             dependsOn: string[];
             /** @description The latest check-in (on or before the evaluation date). */
@@ -2616,17 +2624,22 @@ export interface components {
             /** @description YYYY-MM-DD. Needs `plan.edit`. */
             dueDate?: string;
             /**
-             * @description 'done' sets doneOn (today unless given); 'missed' needs missReason; any other status clears both.
+             * @description 'done' sets doneOn (today unless given); 'missed' needs missCategory (or the older missReason, from which the category is then derived); any other status clears doneOn, missReason, missCategory and missNote.
              * @enum {string}
              */
             status?: "planned" | "in_progress" | "done" | "missed" | "cancelled";
             /** @description YYYY-MM-DD, not after today; only for a done milestone. */
             doneOn?: string | null;
             /**
-             * @description Why a missed milestone was missed; required with the status missed.
+             * @description The older, coarser classification of why a milestone was missed (the plan, the execution or the world), kept for existing clients; prefer missCategory. Only for a missed milestone. Given without missCategory, it sets the category too: external → external, plan → strategy_changed, execution → other.
              * @enum {string|null}
              */
             missReason?: "plan" | "execution" | "external" | null;
+            /**
+             * @description What a missed milestone was missed for; required with the status missed unless missReason is given, and wins over the category missReason would give. Only for a missed milestone.
+             * @enum {string|null}
+             */
+            missCategory?: "resources" | "dependency" | "scope_change" | "external" | "strategy_changed" | "other" | null;
             missNote?: string | null;
             /** @description Replaces the dependencies. Needs `plan.edit`. */
             dependsOn?: string[];

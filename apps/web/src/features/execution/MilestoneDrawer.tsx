@@ -10,6 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { MISS_CATEGORY_LABELS } from '@roi/domain';
 import { useState } from 'react';
 import { ErrorState } from '../../ui/ErrorState';
 import { DeleteRecordDialog, type DeleteTarget } from '../../ui/DeleteRecordDialog';
@@ -103,9 +104,10 @@ function MilestoneDetail(props: { milestoneId: string; onClose: () => void }) {
             At risk: {data.riskReasons.map((reason) => RISK_REASON[reason]).join(', ')}
           </Text>
         )}
-        {data.status === 'missed' && data.missReason && (
+        {data.status === 'missed' && data.missCategory && (
           <Text size="sm" c="red">
-            Missed ({data.missReason}){data.missNote ? `: ${data.missNote}` : ''}
+            Missed ({MISS_CATEGORY_LABELS[data.missCategory]})
+            {data.missNote ? `: ${data.missNote}` : ''}
           </Text>
         )}
       </Stack>

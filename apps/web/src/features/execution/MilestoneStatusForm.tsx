@@ -1,16 +1,13 @@
-import {
-  Button,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { isIsoDate, type MilestoneStatus, type MissReason } from '@roi/domain';
+import {
+  isIsoDate,
+  type MilestoneStatus,
+  MISS_CATEGORIES,
+  MISS_CATEGORY_LABELS,
+  type MissCategory,
+} from '@roi/domain';
 import { showProblemInForm } from '../../ui/form-errors';
 import { MILESTONE_STATUS, todayIso } from '../../ui/plan-format';
 import {
@@ -26,22 +23,21 @@ import { useMemberOptions } from '../members/members.queries';
 interface Values {
   status: MilestoneStatus;
   doneOn: string;
-  missReason: MissReason | '';
+  missCategory: MissCategory | '';
   missNote: string;
 }
 
 const toValues = (milestone: Milestone): Values => ({
   status: milestone.status,
   doneOn: milestone.doneOn ?? '',
-  missReason: milestone.missReason ?? '',
+  missCategory: milestone.missCategory ?? '',
   missNote: milestone.missNote ?? '',
 });
 
-const MISS_REASONS: { value: MissReason; label: string }[] = [
-  { value: 'plan', label: 'The plan was wrong' },
-  { value: 'execution', label: 'Execution fell short' },
-  { value: 'external', label: 'The world moved' },
-];
+const MISS_CATEGORY_OPTIONS = MISS_CATEGORIES.map((value) => ({
+  value,
+  label: MISS_CATEGORY_LABELS[value],
+}));
 
 const fields: FieldSpec<Values>[] = [
   {
@@ -50,13 +46,19 @@ const fields: FieldSpec<Values>[] = [
     format: (status) => MILESTONE_STATUS[String(status)]?.label ?? '—',
   },
   { key: 'doneOn', label: 'Done on' },
-  { key: 'missReason', label: 'Why missed' },
+  {
+    key: 'missCategory',
+    label: 'Category',
+    format: (category) => MISS_CATEGORY_LABELS[category as MissCategory] ?? '—',
+  },
   { key: 'missNote', label: 'What happened' },
 ];
 
 /**
  * Moves a milestone through planned, in progress, done, missed and cancelled. A missed milestone
- * says why (the plan, the execution or the world), so the lessons can be told apart later.
+ * says what it was missed for (a category the packs and the dashboard count) and what happened,
+ * so the lessons can be told apart later. Only the category is sent: the older `missReason` is
+ * left to the clients that still use it.
  */
 export function MilestoneStatusForm(props: { milestone: Milestone }) {
   const orgId = useOrganisationId();
@@ -73,8 +75,8 @@ export function MilestoneStatusForm(props: { milestone: Milestone }) {
             : value > todayIso()
               ? 'Cannot be in the future'
               : null,
-      missReason: (value, values) =>
-        values.status === 'missed' && !value ? 'Say why it was missed' : null,
+      missCategory: (value, values) =>
+        values.status === 'missed' && !value ? 'Choose what it was missed for' : null,
       missNote: (value, values) =>
         values.status === 'missed' && !value.trim()
           ? 'Say what happened, for the lessons'
@@ -102,7 +104,7 @@ export function MilestoneStatusForm(props: { milestone: Milestone }) {
         status: values.status,
         ...(values.status === 'done' ? { doneOn: values.doneOn } : {}),
         ...(values.status === 'missed'
-          ? { missReason: values.missReason || null, missNote: values.missNote.trim() }
+          ? { missCategory: values.missCategory || null, missNote: values.missNote.trim() }
           : {}),
       });
       edit.saved(saved);
@@ -136,21 +138,15 @@ export function MilestoneStatusForm(props: { milestone: Milestone }) {
         )}
         {status === 'missed' && (
           <>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                Why was it missed?
-              </Text>
-              <SegmentedControl
-                aria-label="Why was it missed?"
-                data={MISS_REASONS}
-                {...form.getInputProps('missReason')}
-              />
-              {form.errors.missReason && (
-                <Text size="xs" c="red">
-                  {form.errors.missReason}
-                </Text>
-              )}
-            </Stack>
+            <Select
+              label="Category"
+              description="What it was missed for"
+              placeholder="Choose a category"
+              required
+              data={MISS_CATEGORY_OPTIONS}
+              allowDeselect={false}
+              {...form.getInputProps('missCategory')}
+            />
             <Textarea
               label="What happened"
               autosize
