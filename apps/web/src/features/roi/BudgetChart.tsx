@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartOrTable, NUMERIC } from './ChartOrTable';
+import { ChartOrTable, NUMERIC } from '../../ui/ChartOrTable';
 import type { MoneyFormat } from './money';
 import { axisValue, isNegative } from './roi-chart-data';
 import type { RoiGroup } from './roi.queries';

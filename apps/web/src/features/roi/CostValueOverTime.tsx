@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartOrTable, NUMERIC } from './ChartOrTable';
+import { ChartOrTable, NUMERIC } from '../../ui/ChartOrTable';
 import type { MoneyFormat } from './money';
 import { axisValue, intervalLabel } from './roi-chart-data';
 import type { RoiInterval, RoiIntervalKind } from './roi.queries';

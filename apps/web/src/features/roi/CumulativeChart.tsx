@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDay } from '../../ui/plan-format';
-import { ChartOrTable, NUMERIC } from './ChartOrTable';
+import { ChartOrTable, NUMERIC } from '../../ui/ChartOrTable';
 import type { MoneyFormat } from './money';
 import { axisValue, cumulativeSeries, dateOfDay, dayNumber } from './roi-chart-data';
 import type { RoiGroup } from './roi.queries';

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartOrTable, NUMERIC } from './ChartOrTable';
+import { ChartOrTable, NUMERIC } from '../../ui/ChartOrTable';
 import type { MoneyFormat } from './money';
 import { axisPercent } from './roi-chart-data';
 import type { RoiGroup, RoiGrouping } from './roi.queries';

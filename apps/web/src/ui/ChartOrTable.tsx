@@ -3,8 +3,9 @@ import { Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
- * One figure of the ROI page: a title, a sentence that says what the chart shows (its text
- * alternative, also read out for the drawing), and the chart or the same figures as a table.
+ * One figure of a report (the ROI page, the dashboard): a title, a sentence that says what the
+ * chart shows with its key numbers (its text alternative, also read out for the drawing), and the
+ * chart or the same figures as a table.
  */
 export function ChartOrTable(props: {
   title: string;
@@ -15,6 +16,8 @@ export function ChartOrTable(props: {
   controls?: ReactNode;
   /** Shown instead of chart and table when there is nothing to draw. */
   empty?: ReactNode;
+  /** Fills the height of its grid cell, so figures side by side line up. */
+  fill?: boolean;
 }) {
   return (
     <Paper
@@ -23,6 +26,7 @@ export function ChartOrTable(props: {
       radius="md"
       component="section"
       aria-label={props.title}
+      h={props.fill ? '100%' : undefined}
     >
       <Stack gap="sm">
         <div>
