@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import FractionJs from 'fraction.js';
 import { exactDecimal } from './exact-decimal';
 import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
   formatMoneyPlain,
   formatPercent,
   roundHalfAwayFromZero,
@@ -113,5 +116,56 @@ describe('exact decimal strings', () => {
     expect(toExact('0.1').toFraction()).toBe('1/10');
     const third = new FractionJs(1, 3);
     expect(toExact(third)).toBe(third);
+  });
+});
+
+describe("money in the organisation's currency and locale", () => {
+  // Intl separates a currency from its figure with a no-break space in many locales.
+  const nbsp = '\u00a0';
+
+  it.each([
+    ['20345.67', 'EUR', 'en-GB', '€20,345.67'],
+    ['-1000', 'EUR', 'en-GB', '-€1,000.00'],
+    ['20345.665', 'GBP', 'en-GB', '£20,345.67'],
+    ['-20345.665', 'GBP', 'en-GB', '-£20,345.67'],
+    ['1234.5', 'JPY', 'en-GB', 'JP¥1,235'],
+    ['1234.5675', 'BHD', 'en-GB', `BHD${nbsp}1,234.568`],
+    ['20345.67', 'EUR', 'de-DE', `20.345,67${nbsp}€`],
+    ['1234567.5', 'JPY', 'de-DE', `1.234.568${nbsp}¥`],
+  ])('shows %s %s in %s as %s', (amount, currency, locale, shown) => {
+    expect(formatMoney(amount, currency, locale)).toBe(shown);
+  });
+
+  it('rounds the exact decimal string, not a float near it', () => {
+    // As a double 1.005 is 1.00499999999999989..., which would round down.
+    expect(formatMoney('1.005', 'EUR', 'en-GB')).toBe('€1.01');
+    expect(formatMoney('9007199254740993.01', 'EUR', 'en-GB')).toBe('€9,007,199,254,740,993.01');
+  });
+
+  it('writes en-GB for a locale it cannot read or does not know', () => {
+    expect(formatMoney('20345.67', 'EUR', 'en_GB')).toBe('€20,345.67');
+    expect(formatMoney('20345.67', 'EUR', 'zz-ZZ')).toBe('€20,345.67');
+  });
+});
+
+describe('dates as the organisation reads them', () => {
+  it('shows a calendar day as the web app does, never shifted by a time zone', () => {
+    expect(formatDate('2026-06-03', 'en-GB')).toBe('3 Jun 2026');
+    expect(formatDate('2027-12-31', 'en-GB')).toBe('31 Dec 2027');
+    expect(formatDate('2027-01-01', 'zz-ZZ')).toBe('1 Jan 2027');
+  });
+
+  it('gives back a string that is not a day as it is', () => {
+    expect(formatDate('soon', 'en-GB')).toBe('soon');
+    expect(formatDate('2027-02-30', 'en-GB')).toBe('2027-02-30');
+  });
+
+  it("shows an instant in the organisation's time zone", () => {
+    expect(formatDateTime('2027-07-02T09:30:00Z', 'en-GB', 'Europe/London')).toBe(
+      '2 Jul 2027, 10:30 BST',
+    );
+    expect(formatDateTime('2027-07-02T09:30:00Z', 'en-GB', 'Not/AZone')).toBe(
+      '2 Jul 2027, 09:30 UTC',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import FractionJs from 'fraction.js';
+import { findCurrency } from './currency';
 import { exactDecimal } from './exact-decimal';
 
 /**
@@ -13,9 +14,10 @@ export type Fraction = InstanceType<typeof FractionJs>;
  * > ROI is reported as a ratio rounded half away from zero to 4 decimal places (0.2345 = 23.45%);
  * > money is rounded to the currency's minor unit only for display.
  *
- * Every function here rounds an exact value once, at the end, and prints a fixed number of digits,
- * locale-neutral ('.' decimal point, ',' grouping) so the API, the web app and the PDF export print
- * the same figure the same way.
+ * Every function here rounds an exact value once, at the end, and prints a fixed number of digits.
+ * Most are locale-neutral ('.' decimal point, ',' grouping); `formatMoney`, `formatDate` and
+ * `formatDateTime` write in the organisation's locale. Either way the API, the web app and the PDF
+ * export print the same figure the same way.
  */
 
 /** Reads an exact value: a fraction as it is, a decimal string (e.g. PostgreSQL `numeric`) exactly. */
@@ -93,4 +95,103 @@ export function formatMoneyPlain(amount: Fraction | string, minorUnits: number):
 export function formatPercent(ratio: Fraction | string | null, decimals = 2): string {
   if (ratio === null) return 'n/a';
   return `${formatMoneyPlain(toExact(ratio).mul(100), decimals)}%`;
+}
+
+/** The fallback for a locale the runtime cannot read or does not know. */
+const FALLBACK_LOCALE = 'en-GB';
+
+/**
+ * The locale to write in: `locale` when the runtime's Intl data knows it, else en-GB. A malformed
+ * tag ('en_GB') makes Intl throw, and a well-formed one it has no data for would silently take the
+ * runtime's default (which differs between a browser and the server), so both take en-GB.
+ */
+function knownLocale(locale: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(locale).length > 0 ? locale : FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+// Building an Intl formatter costs far more than using one, and a report prints thousands of
+// figures in one or two currencies and locales; a formatter is immutable, so sharing it is safe.
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${currency}|${locale}`;
+  let formatter = moneyFormatters.get(key);
+  if (!formatter) {
+    const minorUnits = findCurrency(currency)?.minorUnits ?? 2;
+    formatter = new Intl.NumberFormat(knownLocale(locale), {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: minorUnits,
+      maximumFractionDigits: minorUnits,
+      // 'halfExpand' is the brief's "half away from zero".
+      roundingMode: 'halfExpand',
+    });
+    moneyFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Money as the organisation reads it (BRIEF: "money is rounded to the currency's minor unit only
+ * for display"): a decimal string from the API, in its currency and locale, rounded half away from
+ * zero to the currency's ISO 4217 minor unit: ('20345.67', 'EUR', 'en-GB') -> '€20,345.67',
+ * ('1234.5', 'JPY', 'en-GB') -> 'JP¥1,235', ('20345.67', 'EUR', 'de-DE') -> '20.345,67 €'.
+ *
+ * Intl reads a decimal string exactly (no float on the way), so every digit of the amount counts.
+ * An unknown locale writes en-GB. The web app and the PDF export both print money through this.
+ */
+export function formatMoney(amount: string, currency: string, locale: string): string {
+  return moneyFormatter(currency, locale).format(amount as Intl.StringNumericLiteral);
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
+    };
+    try {
+      formatter = new Intl.DateTimeFormat(knownLocale(locale), { ...options, timeZone });
+    } catch {
+      // An IANA zone the runtime does not know: UTC, named as such, rather than no date at all.
+      formatter = new Intl.DateTimeFormat(knownLocale(locale), { ...options, timeZone: 'UTC' });
+    }
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * A calendar day (`YYYY-MM-DD`) as the organisation reads it: ('2026-06-03', 'en-GB') ->
+ * '3 Jun 2026', as the web app prints a day. The day is read as a calendar day, never shifted by a
+ * time zone. A string that is not a day comes back as it is.
+ */
+export function formatDate(isoDate: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // '2027-02-30' is no day (Date.UTC would roll it over into March).
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== isoDate) return isoDate;
+  return dateFormatter(locale, 'UTC', false).format(day);
+}
+
+/**
+ * An instant (an ISO 8601 timestamp) as the organisation reads it, in its time zone:
+ * ('2027-07-02T09:30:00Z', 'en-GB', 'Europe/London') -> '2 Jul 2027, 10:30 BST'. A string that is
+ * not a timestamp comes back as it is.
+ */
+export function formatDateTime(isoTimestamp: string, locale: string, timeZone: string): string {
+  const instant = new Date(isoTimestamp);
+  if (Number.isNaN(instant.getTime())) return isoTimestamp;
+  return dateFormatter(locale, timeZone, true).format(instant);
 }

@@ -1,4 +1,4 @@
-import { findCurrency } from '@roi/domain';
+import { findCurrency, formatMoney } from '@roi/domain';
 import { useOrganisationRecord } from '../organisations/organisations.queries';
 
 /** Money as the organisation reads it: its currency, in its locale. */
@@ -23,14 +23,6 @@ function currencyFormatter(locale: string, options: Intl.NumberFormatOptions): I
 
 export function moneyFormat(currency: string, locale: string): MoneyFormat {
   const minorUnits = findCurrency(currency)?.minorUnits ?? 2;
-  // Intl formats a decimal string exactly; 'halfExpand' is the brief's "half away from zero".
-  const exact = currencyFormatter(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: minorUnits,
-    maximumFractionDigits: minorUnits,
-    roundingMode: 'halfExpand',
-  });
   const compact = currencyFormatter(locale, {
     style: 'currency',
     currency,
@@ -41,10 +33,11 @@ export function moneyFormat(currency: string, locale: string): MoneyFormat {
     currency,
     locale,
     minorUnits,
+    // The one money formatter the PDF export uses too, so a page and its pack print alike.
     format: (amount) =>
       amount === null || amount === undefined || amount === ''
         ? '—'
-        : exact.format(amount as Intl.StringNumericLiteral),
+        : formatMoney(amount, currency, locale),
     axis: (value) => compact.format(value),
   };
 }
