@@ -9,6 +9,7 @@ import { PlanChangeActor1795448000000 } from './1795448000000-plan-change-actor'
 import { LedgersAndRollups1795452000000 } from './1795452000000-ledgers-and-rollups';
 import { MilestoneMissCategories1795456000000 } from './1795456000000-milestone-miss-categories';
 import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
+import { BoardPacks1795460000000 } from './1795460000000-board-packs';
 
 /**
  * Every migration, oldest first. The API runs them at start, on the external and the embedded
@@ -27,4 +28,5 @@ export const migrations = [
   PlanChangeActor1795448000000,
   LedgersAndRollups1795452000000,
   MilestoneMissCategories1795456000000,
+  BoardPacks1795460000000,
 ];

@@ -236,12 +236,13 @@ async function seed(sql: Client, organisationId: string, ownerId: string): Promi
   );
   // Milestones spread over the year; the past ones mostly done, a few missed or still open.
   await sql.query(
-    `INSERT INTO milestones (organisation_id, initiative_id, title, owner_user_id, due_date, status, done_on, miss_reason)
+    `INSERT INTO milestones (organisation_id, initiative_id, title, owner_user_id, due_date, status, done_on, miss_reason, miss_category)
      SELECT $1::uuid, i.id, i.name || ' / milestone ' || k,
             ($2::uuid[])[1 + (i.n + k) % array_length($2::uuid[], 1)],
             due, status,
             CASE WHEN status = 'done' THEN due - 1 END,
-            CASE WHEN status = 'missed' THEN 'execution' END
+            CASE WHEN status = 'missed' THEN 'execution' END,
+            CASE WHEN status = 'missed' THEN 'resources' END
        FROM (SELECT id, name, row_number() OVER (ORDER BY code)::int AS n FROM initiatives WHERE organisation_id = $1) i,
             generate_series(1, $3) AS k,
             LATERAL (SELECT date '2026-04-01' + ((i.n * 13 + k * 14) % 365)::int AS due) d,

@@ -29,6 +29,7 @@ import { JobsModule } from './common/jobs/jobs.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { LedgersModule } from './modules/ledgers/ledgers.module';
 import { RoiModule } from './modules/roi/roi.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 
 export interface AppOptions {
   environment: Environment;
@@ -68,6 +69,7 @@ export class AppModule {
         LiveModule,
         LedgersModule,
         RoiModule,
+        ReportingModule,
         JobsModule.register(options.databaseUrl),
         ImportsModule,
       ],

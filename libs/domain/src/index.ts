@@ -22,3 +22,5 @@ export * from './money-format';
 export * from './roi';
 export * from './reallocation';
 export * from './payback-search';
+export * from './miss-attribution';
+export * from './reporting';

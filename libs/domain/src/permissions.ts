@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'ledgers.record':
     'Record, change and delete cost and value entries, and import them (and KPI measurements) from CSV',
   'ledgers.manage': 'Rename and merge the channels and activities the ledgers are booked against',
+  'board-packs.manage':
+    'Create board packs, see drafts, write their commentary, publish them and share them by link',
   'outbox.read': 'Read the mail the product has sent (development mail transport)',
 } as const;
 
@@ -49,6 +51,7 @@ const leadership: Permission[] = [
   'invitations.manage',
   'api-keys.manage',
   'audit.read',
+  'board-packs.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

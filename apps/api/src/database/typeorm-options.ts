@@ -42,6 +42,7 @@ import {
 } from '../modules/ledgers/ledger.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { ImportEntity } from '../modules/imports/import.entity';
+import { BoardPackEntity, ShareLinkEntity } from '../modules/reporting/board-pack.entity';
 
 /** Every entity the API maps; a module adds its entities here when it adds its tables. */
 export const entities = [
@@ -80,6 +81,8 @@ export const entities = [
   CostEntryEntity,
   ValueEntryEntity,
   ImportEntity,
+  BoardPackEntity,
+  ShareLinkEntity,
 ];
 
 /**

@@ -1653,6 +1653,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{orgId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The executive dashboard of a strategy cycle as of a date: roadmap, KPI status with miss attribution, ROI to date, cost against value, budget, milestones, maturity, challenges and experiments */
+        get: operations["ReportingController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisations side by side: current cycle and step, KPI status, ROI to date, overdue milestones and the split of misses */
+        get: operations["ReportingController_portfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Board packs by as-of date, newest first (drafts only for those who manage packs) */
+        get: operations["BoardPacksController_list"];
+        put?: never;
+        /** Start a draft board pack for a cycle as of a date within it */
+        post: operations["BoardPacksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board pack: a draft with its live figures as of its date, a published one frozen */
+        get: operations["BoardPacksController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a draft (a published pack is kept: 409) */
+        delete: operations["BoardPacksController_delete"];
+        options?: never;
+        head?: never;
+        /** Change a draft's commentary (409 when stale or published) */
+        patch: operations["BoardPacksController_update"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: its figures are stored and frozen from now on */
+        post: operations["BoardPacksController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moved since the previous published pack */
+        get: operations["BoardPacksController_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}/pack.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published pack as PDF (a draft answers 409) */
+        get: operations["BoardPacksController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}/pack.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published pack as XLSX (a draft answers 409) */
+        get: operations["BoardPacksController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pack's share links, newest first (tokens are never shown again) */
+        get: operations["BoardPacksController_listLinks"];
+        put?: never;
+        /** A read-only link to a published pack for someone without an account, with an expiry */
+        post: operations["BoardPacksController_createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgId}/board-packs/{packId}/share-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a share link: it answers 404 from now on */
+        delete: operations["BoardPacksController_revokeLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/board-packs/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published pack a share link opens */
+        get: operations["SharedBoardPacksController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/board-packs/{token}/pack.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared pack as PDF */
+        get: operations["SharedBoardPacksController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{orgId}/imports": {
         parameters: {
             query?: never;
@@ -3548,6 +3756,474 @@ export interface components {
             explanation: string | null;
             /** @description Activities with cost in the period, the ones ranked. */
             activitiesCompared: number;
+        };
+        ReportCycleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example FY2027 social strategy */
+            name: string;
+            /** @example 2027-01-01 */
+            startsOn: string;
+            /** @example 2027-12-31 */
+            endsOn: string;
+        };
+        RoadmapStepDto: {
+            /** @example assess */
+            step: string;
+            /** @example 1 */
+            number: number;
+            /** @example Assess */
+            name: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done";
+            ownerName: string | null;
+            /** Format: date-time */
+            signedOffAt: string | null;
+        };
+        LateMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            initiativeCode: string;
+            /** @example 2027-03-31 */
+            dueDate: string;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "done" | "missed" | "cancelled";
+            doneOn: string | null;
+        };
+        PersonDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+        };
+        ReportKpiDto: {
+            /** Format: uuid */
+            kpiId: string;
+            /** @example K1 */
+            code: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            status: "on_track" | "at_risk" | "off_track" | "no_data";
+            /** @description (current - baseline) / (target - baseline), unclamped; null without data. */
+            progress: number | null;
+            /** @description Share of time elapsed between baseline and target dates, 0..1. */
+            expected: number;
+            current: number | null;
+            baseline: number;
+            target: number;
+            /** @example 2027-12-31 */
+            targetDate: string;
+            /**
+             * @description Who answers first for a KPI at risk or off track: execution (a milestone due by then was not carried out as agreed), strategy (the plan was carried out and the KPI still lags) or unplanned (no initiative serves its objective); null on track or without data.
+             * @enum {string|null}
+             */
+            miss: "strategy" | "execution" | "unplanned" | null;
+            /** @description Execution: the milestones not carried out as agreed. */
+            lateMilestones: components["schemas"]["LateMilestoneDto"][];
+            /** @description Execution: the initiatives' responsible people; strategy: the serving initiatives' accountable people. */
+            answerable: components["schemas"]["PersonDto"][];
+        };
+        MissCountsDto: {
+            strategy: number;
+            execution: number;
+            unplanned: number;
+        };
+        DashboardKpisDto: {
+            onTrack: number;
+            atRisk: number;
+            offTrack: number;
+            noData: number;
+            /** @description KPIs at risk or off track, worst first, each with its miss attribution. */
+            attention: components["schemas"]["ReportKpiDto"][];
+            misses: components["schemas"]["MissCountsDto"];
+        };
+        BudgetLineDto: {
+            /** @example I1 */
+            code: string;
+            name: string;
+            /** @example 25000.00 */
+            budget: string;
+            /** @example 20345.67 */
+            cost: string;
+            /**
+             * @description Planned budget - actual cost.
+             * @example 4654.33
+             */
+            budgetVariance: string;
+        };
+        DashboardRoiDto: {
+            /** @example 2027-01-01 */
+            from: string;
+            /**
+             * @description The as-of date, capped at the cycle's end date.
+             * @example 2027-06-30
+             */
+            to: string;
+            /** @example EUR */
+            currency: string;
+            /** @description The same shape as GET /roi totals. */
+            totals: components["schemas"]["RoiFiguresDto"];
+            /** @enum {string} */
+            interval: "month" | "quarter";
+            /** @description Cost against value per month or quarter. */
+            intervals: components["schemas"]["RoiIntervalDto"][];
+            /** @description Initiatives by ROI, highest first (top 5). */
+            topInitiatives: components["schemas"]["RoiGroupDto"][];
+            /** @description Initiatives by ROI, lowest first (bottom 5; those without cost have no ROI). */
+            bottomInitiatives: components["schemas"]["RoiGroupDto"][];
+            budget: components["schemas"]["BudgetLineDto"][];
+        };
+        MilestoneStatusCountsDto: {
+            planned: number;
+            in_progress: number;
+            done: number;
+            missed: number;
+            cancelled: number;
+        };
+        MissCategoryCountsDto: {
+            resources: number;
+            dependency: number;
+            scope_change: number;
+            external: number;
+            strategy_changed: number;
+            other: number;
+        };
+        MilestoneSummaryDto: {
+            byStatus: components["schemas"]["MilestoneStatusCountsDto"];
+            /** @description Missed, or still open after the due date, as of the date. */
+            overdue: number;
+            missCategories: components["schemas"]["MissCategoryCountsDto"];
+            burnUp?: components["schemas"]["BurnUpPointDto"][];
+        };
+        MaturityDimensionDto: {
+            dimension: string;
+            score: number | null;
+            previousScore: number | null;
+        };
+        MaturityDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            title: string;
+            overallScore: number | null;
+            stage: number | null;
+            stageName: string | null;
+            previousOverallScore: number | null;
+            previousStage: number | null;
+            previousCycleName: string | null;
+            dimensions: components["schemas"]["MaturityDimensionDto"][];
+            /** @description Findings recorded in the cycle, newest first. */
+            findings: string[];
+        };
+        OpenChallengeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "question" | "challenge";
+            /** @example kpi */
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            subjectLabel: string;
+            body: string;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExperimentLessonDto: {
+            /** Format: uuid */
+            initiativeId: string;
+            code: string;
+            name: string;
+            hypothesis: string | null;
+            /** @example 2027-05-31 */
+            decisionDate: string | null;
+            /** @enum {string} */
+            outcome: "validated" | "invalidated" | "inconclusive";
+            lessons: string | null;
+        };
+        DashboardDto: {
+            /** @example 2027-06-30 */
+            asOf: string;
+            cycle: components["schemas"]["ReportCycleDto"];
+            roadmap: components["schemas"]["RoadmapStepDto"][];
+            kpis: components["schemas"]["DashboardKpisDto"];
+            roi: components["schemas"]["DashboardRoiDto"];
+            milestones: components["schemas"]["MilestoneSummaryDto"];
+            maturity: components["schemas"]["MaturityDto"] | null;
+            openChallenges: components["schemas"]["OpenChallengeDto"][];
+            experiments: components["schemas"]["ExperimentLessonDto"][];
+            /**
+             * @description The currency's minor-unit digits.
+             * @example 2
+             */
+            minorUnits: number;
+        };
+        PortfolioStepDto: {
+            /** @example plan */
+            key: string;
+            /** @example 3 */
+            number: number;
+            /** @example Plan */
+            name: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done";
+        };
+        KpiStatusCountsDto: {
+            onTrack: number;
+            atRisk: number;
+            offTrack: number;
+            noData: number;
+        };
+        RoiToDateDto: {
+            /** @example 2027-01-01 */
+            from: string;
+            /**
+             * @description The as-of date, capped at the cycle's end date.
+             * @example 2027-06-30
+             */
+            to: string;
+            /** @example EUR */
+            currency: string;
+            /** @description The same shape as GET /roi totals. */
+            totals: components["schemas"]["RoiFiguresDto"];
+        };
+        PortfolioOrganisationDto: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "executive" | "consultant" | "program_manager" | "contributor" | "board_member";
+            /**
+             * @description Today in the organisation's time zone.
+             * @example 2027-06-30
+             */
+            asOf: string;
+            /** @description The cycle running today, else the latest that started, else null. */
+            cycle: components["schemas"]["ReportCycleDto"] | null;
+            /** @description Where the cycle stands: its first step not yet done (null when all are). */
+            step: components["schemas"]["PortfolioStepDto"] | null;
+            kpis: components["schemas"]["KpiStatusCountsDto"];
+            /** @description ROI to date of the cycle; without a cycle, of the fiscal year to today. */
+            roi: components["schemas"]["RoiToDateDto"];
+            /** @description Missed, or still open after their due date. */
+            overdueMilestones: number;
+            misses: components["schemas"]["MissCountsDto"];
+        };
+        PortfolioDto: {
+            organisations: components["schemas"]["PortfolioOrganisationDto"][];
+        };
+        BoardPackSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            title: string;
+            /** @example 2027-06-30 */
+            asOf: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedByName: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        CreateBoardPackDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example Board review, June 2027 */
+            title: string;
+            /**
+             * @description The date the pack looks at: within the cycle, from its start to its end date.
+             * @example 2027-06-30
+             */
+            asOf: string;
+        };
+        CommentaryDto: {
+            /** @description The executive summary, written by the author. */
+            summary: string;
+            /** @description Decisions requested of the board. */
+            decisions: string;
+        };
+        PackOrganisationDto: {
+            name: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 2 */
+            minorUnits: number;
+            /**
+             * @description BCP 47: how its dates and money are written.
+             * @example en-GB
+             */
+            locale: string;
+            /** @example Europe/London */
+            timeZone: string;
+        };
+        DeliveredMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            initiativeCode: string;
+            /** @example 2027-03-31 */
+            dueDate: string;
+            /** @example 2027-03-28 */
+            doneOn: string;
+        };
+        MissedMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            initiativeCode: string;
+            /** @example 2027-03-31 */
+            dueDate: string;
+            /** @enum {string} */
+            missCategory: "resources" | "dependency" | "scope_change" | "external" | "strategy_changed" | "other";
+            missNote: string | null;
+        };
+        PackMilestonesDto: {
+            byStatus: components["schemas"]["MilestoneStatusCountsDto"];
+            /** @description Missed, or still open after the due date, as of the date. */
+            overdue: number;
+            missCategories: components["schemas"]["MissCategoryCountsDto"];
+            burnUp?: components["schemas"]["BurnUpPointDto"][];
+            /** @description Done within the cycle up to the as-of date. */
+            delivered: components["schemas"]["DeliveredMilestoneDto"][];
+            /** @description Missed, due within the cycle up to the as-of date, with the category of the miss. */
+            missed: components["schemas"]["MissedMilestoneDto"][];
+        };
+        BoardPackContentDto: {
+            /**
+             * Format: date-time
+             * @description When these figures were computed.
+             */
+            computedAt: string;
+            /** @example 2027-06-30 */
+            asOf: string;
+            organisation: components["schemas"]["PackOrganisationDto"];
+            cycle: components["schemas"]["ReportCycleDto"];
+            roadmap: components["schemas"]["RoadmapStepDto"][];
+            maturity: components["schemas"]["MaturityDto"] | null;
+            /** @description Every KPI as of the date. */
+            kpis: components["schemas"]["ReportKpiDto"][];
+            kpiCounts: components["schemas"]["KpiStatusCountsDto"];
+            misses: components["schemas"]["MissCountsDto"];
+            /** @description Exactly GET /roi?from={cycle.startsOn}&to={asOf}&groupBy=initiative&interval=none; budget against actual is in its groups. */
+            roi: components["schemas"]["RoiReportDto"];
+            /** @description The same period grouped by channel. */
+            roiByChannel: components["schemas"]["RoiReportDto"];
+            /** @description Cost against value per month. */
+            costValueByMonth: components["schemas"]["RoiIntervalDto"][];
+            milestones: components["schemas"]["PackMilestonesDto"];
+            experiments: components["schemas"]["ExperimentLessonDto"][];
+        };
+        BoardPackDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            title: string;
+            /** @example 2027-06-30 */
+            asOf: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedByName: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            commentary: components["schemas"]["CommentaryDto"];
+            /** @description A draft: the live figures as of its date, computed on every read. A published pack: the figures stored when it was published, never recomputed. */
+            content: components["schemas"]["BoardPackContentDto"];
+        };
+        CommentaryChangeDto: {
+            summary?: string;
+            decisions?: string;
+        };
+        UpdateBoardPackDto: {
+            commentary: components["schemas"]["CommentaryChangeDto"];
+            /** @description The version read; a stale one answers 409. */
+            version: number;
+        };
+        FiguresMovementDto: {
+            before: components["schemas"]["RoiFiguresDto"];
+            after: components["schemas"]["RoiFiguresDto"];
+        };
+        KpiMovementDto: {
+            /** Format: uuid */
+            kpiId: string;
+            code: string;
+            name: string;
+            /** @enum {string|null} */
+            statusBefore: "on_track" | "at_risk" | "off_track" | "no_data" | null;
+            /** @enum {string|null} */
+            statusAfter: "on_track" | "at_risk" | "off_track" | "no_data" | null;
+            progressBefore: number | null;
+            progressAfter: number | null;
+            /** @enum {string|null} */
+            missBefore: "strategy" | "execution" | "unplanned" | null;
+            /** @enum {string|null} */
+            missAfter: "strategy" | "execution" | "unplanned" | null;
+        };
+        CountMovementDto: {
+            before: number;
+            after: number;
+        };
+        BoardPackComparisonDto: {
+            pack: components["schemas"]["BoardPackSummaryDto"];
+            /** @description The latest pack published before this one (by as-of date); null for the first. */
+            previous: components["schemas"]["BoardPackSummaryDto"] | null;
+            /** @description ROI to date, before and after. */
+            roi?: components["schemas"]["FiguresMovementDto"];
+            /** @description KPIs whose status, progress or miss moved. */
+            kpis: components["schemas"]["KpiMovementDto"][];
+            milestonesDelivered?: components["schemas"]["CountMovementDto"];
+            milestonesMissed?: components["schemas"]["CountMovementDto"];
+        };
+        CreateShareLinkDto: {
+            /**
+             * @description Days until the link expires.
+             * @example 30
+             */
+            expiresInDays: number;
+        };
+        CreatedShareLinkDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastOpenedAt: string | null;
+            openCount: number;
+            /** @description Shown once: only its hash is stored. */
+            token: string;
+            /** @example https://roi.example.com/shared/board-packs/… */
+            url: string;
+        };
+        ShareLinkDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastOpenedAt: string | null;
+            openCount: number;
         };
         ImportAcceptedDto: {
             /** Format: uuid */
@@ -14622,6 +15298,1236 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportingController_dashboard: {
+        parameters: {
+            query?: {
+                /** @description The strategy cycle; by default the one running on the as-of date, else the latest that started before it, else the first. */
+                cycleId?: string;
+                /** @description YYYY-MM-DD; today in the organisation's time zone by default. */
+                asOf?: string;
+                interval?: "month" | "quarter";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportingController_portfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackSummaryDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBoardPackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBoardPackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_compare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackComparisonDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published pack as PDF: vector charts, page numbers, a table of contents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published pack as a workbook: one sheet per section, real numbers and dates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_listLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkDto"][];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_createLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedShareLinkDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BoardPacksController_revokeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: string;
+                linkId: string;
+                /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SharedBoardPacksController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPackDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SharedBoardPacksController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published pack as PDF: vector charts, page numbers, a table of contents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -141,26 +141,50 @@ export async function roiReport(
     })),
   };
   if (interval !== 'none') {
-    const bounds = periodIntervals(period, interval);
-    const perInterval = (sums: Map<string, LedgerSums> | undefined): RoiIntervalDto[] =>
-      bounds.map((bound: IntervalBounds) => ({
-        ...bound,
-        ...display(sums?.get(bound.from) ?? ZERO_SUMS),
-      }));
     const byGroup = await readIntervalSums(manager, organisationId, groupBy, period, interval);
-    const overall = await readIntervalSums(
+    answer.intervals = await totalsByInterval(
       manager,
       organisationId,
-      'organisation',
       period,
       interval,
+      minorUnits,
     );
-    answer.intervals = perInterval(overall.get(organisationId));
     groups.forEach((group, index) => {
-      (answer.groups[index] as RoiGroupDto).intervals = perInterval(byGroup.get(group.id));
+      (answer.groups[index] as RoiGroupDto).intervals = figuresPerInterval(
+        periodIntervals(period, interval),
+        byGroup.get(group.id),
+        minorUnits,
+      );
     });
   }
   return answer;
+}
+
+/** The organisation's figures per month or quarter of the period, as GET /roi's `intervals`. */
+export async function totalsByInterval(
+  manager: EntityManager,
+  organisationId: string,
+  period: Period,
+  interval: Exclude<RoiInterval, 'none'>,
+  minorUnits: number,
+): Promise<RoiIntervalDto[]> {
+  const overall = await readIntervalSums(manager, organisationId, 'organisation', period, interval);
+  return figuresPerInterval(
+    periodIntervals(period, interval),
+    overall.get(organisationId),
+    minorUnits,
+  );
+}
+
+function figuresPerInterval(
+  bounds: IntervalBounds[],
+  sums: Map<string, LedgerSums> | undefined,
+  minorUnits: number,
+): RoiIntervalDto[] {
+  return bounds.map((bound) => ({
+    ...bound,
+    ...displayRoiFigures(roiFigures(sums?.get(bound.from) ?? ZERO_SUMS), minorUnits),
+  }));
 }
 
 /**
