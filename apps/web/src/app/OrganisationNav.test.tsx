@@ -52,4 +52,14 @@ describe('OrganisationNav', () => {
       `/organisations/${current.organisationId}/plan/versions`,
     );
   });
+
+  it('opens the organisation on its dashboard, the front page, and lists no second dashboard', () => {
+    const current = organisationAs('board_member');
+    renderInOrganisation(<OrganisationNav current={current} onNavigate={vi.fn()} />);
+    expect(screen.getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
+      'href',
+      `/organisations/${current.organisationId}`,
+    );
+    expect(screen.queryByRole('link', { name: /Executive dashboard|Overview/ })).toBeNull();
+  });
 });

@@ -21,6 +21,7 @@ const PLAN_AND_EXECUTION: { path: string; label: string }[] = [
 
 // Step 6 of the cycle: what the work cost and returned. Everyone reads; recording needs a role.
 const MEASURE_AND_ADAPT: { path: string; label: string; permission?: Permission }[] = [
+  { path: 'board-packs', label: 'Board packs' },
   { path: 'roi', label: 'ROI and reallocation' },
   { path: 'ledgers/costs', label: 'Costs' },
   { path: 'ledgers/values', label: 'Values' },
@@ -38,7 +39,7 @@ export function OrganisationNav(props: { current: CurrentOrganisation; onNavigat
   const administration = ADMINISTRATION.filter((item) => current.can(item.permission));
   return (
     <>
-      <NavLink component={RouterNavLink} to={base} end label="Overview" onClick={onNavigate} />
+      <NavLink component={RouterNavLink} to={base} end label="Dashboard" onClick={onNavigate} />
       <NavLink
         component={RouterNavLink}
         to={`${base}/cycles`}

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { OrganisationRoute } from './OrganisationRoute';
 import { HomeRedirect, RequireSession } from './RequireSession';
@@ -6,6 +6,11 @@ import { Shell } from './Shell';
 
 // Each page is loaded on first visit, so the first load carries only the shell.
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+
+function ToOrganisationFrontPage() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '..', search }} relative="path" replace />;
+}
 
 export const router = createBrowserRouter([
   {
@@ -24,6 +29,13 @@ export const router = createBrowserRouter([
     path: 'invitations/:token',
     ...page(async () => ({
       Component: (await import('../features/invitations/InvitationPage')).InvitationPage,
+    })),
+  },
+  {
+    // Someone without an account (a board member who never signs in) reads a shared pack here.
+    path: 'shared/board-packs/:token',
+    ...page(async () => ({
+      Component: (await import('../features/reporting/SharedBoardPackPage')).SharedBoardPackPage,
     })),
   },
   {
@@ -48,6 +60,12 @@ export const router = createBrowserRouter([
             })),
           },
           {
+            path: 'portfolio',
+            ...page(async () => ({
+              Component: (await import('../features/reporting/PortfolioPage')).PortfolioPage,
+            })),
+          },
+          {
             path: 'profile',
             ...page(async () => ({
               Component: (await import('../features/accounts/ProfilePage')).ProfilePage,
@@ -58,10 +76,25 @@ export const router = createBrowserRouter([
             element: <OrganisationRoute />,
             children: [
               {
+                // The executive dashboard is the organisation's front page; without a strategy
+                // cycle it shows the organisation's overview and leads to the cycles.
                 index: true,
                 ...page(async () => ({
-                  Component: (await import('../features/organisations/OrganisationOverviewPage'))
-                    .OrganisationOverviewPage,
+                  Component: (await import('../features/reporting/DashboardPage')).DashboardPage,
+                })),
+              },
+              // One address for the dashboard: an older link keeps its cycle, date and interval.
+              { path: 'dashboard', element: <ToOrganisationFrontPage /> },
+              {
+                path: 'board-packs',
+                ...page(async () => ({
+                  Component: (await import('../features/reporting/BoardPacksPage')).BoardPacksPage,
+                })),
+              },
+              {
+                path: 'board-packs/:packId',
+                ...page(async () => ({
+                  Component: (await import('../features/reporting/BoardPackPage')).BoardPackPage,
                 })),
               },
               {
