@@ -140,6 +140,11 @@ function PersonMenu() {
         <Menu.Item component={Link} to="/organisations">
           Your organisations
         </Menu.Item>
+        {me.memberships.length > 1 && (
+          <Menu.Item component={Link} to="/portfolio">
+            Portfolio
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item
           color="red"

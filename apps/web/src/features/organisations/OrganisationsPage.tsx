@@ -32,7 +32,14 @@ export function OrganisationsPage() {
             The organisations you belong to. Each keeps its own strategy cycles, plans and numbers.
           </Text>
         </div>
-        <Button onClick={() => setCreating(true)}>New organisation</Button>
+        <Group gap="sm">
+          {(organisations.data?.items.length ?? 0) > 1 && (
+            <Button component={Link} to="/portfolio" variant="light">
+              Portfolio: side by side
+            </Button>
+          )}
+          <Button onClick={() => setCreating(true)}>New organisation</Button>
+        </Group>
       </Group>
 
       {organisations.isPending ? (
