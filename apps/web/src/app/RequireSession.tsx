@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { organisationLanding } from '../session/landing';
 import { useMe } from '../session/me.queries';
 import { ErrorState } from '../ui/ErrorState';
 import { PageLoader } from '../ui/PageLoader';
@@ -16,10 +17,16 @@ export function RequireSession() {
   return <Outlet />;
 }
 
-/** The start page: the first organisation the person belongs to, or the list to create one. */
+/**
+ * The start page: the first organisation the person belongs to (its board packs for a board
+ * member), or the list to create one.
+ */
 export function HomeRedirect() {
   const first = useMe().data?.memberships[0];
   return (
-    <Navigate to={first ? `/organisations/${first.organisationId}` : '/organisations'} replace />
+    <Navigate
+      to={first ? organisationLanding(first.organisationId, first.role) : '/organisations'}
+      replace
+    />
   );
 }
