@@ -205,4 +205,41 @@ describe('the demo organisation', () => {
       await api.close();
     }
   });
+  it('shows the board a published pack, frozen, and its dashboard; the draft stays with leadership', async () => {
+    const api = await startTestApp({ databaseUrl });
+    try {
+      const supertest = (await import('supertest')).default;
+      const signIn = async (role: string) => {
+        const agent = supertest.agent(api.app.getHttpServer());
+        const person = DEMO_PEOPLE.find((candidate) => candidate.role === role)!;
+        const { body } = await agent
+          .post('/api/v1/auth/sign-in')
+          .send({ email: person.email, password: DEMO_PASSWORD })
+          .expect(200);
+        return { agent, base: `/api/v1/organisations/${body.memberships[0].organisationId}` };
+      };
+      const board = await signIn('board_member');
+      const packs = (await board.agent.get(`${board.base}/board-packs`).expect(200)).body;
+      expect(packs).toEqual([expect.objectContaining({ status: 'published' })]);
+      const pack = (await board.agent.get(`${board.base}/board-packs/${packs[0].id}`).expect(200))
+        .body;
+      expect(pack.commentary.decisions).not.toBe('');
+      expect(pack.content.kpis.length).toBeGreaterThan(0);
+      expect(pack.content.roi.totals.cost).not.toBe('0.00');
+      const dashboard = (await board.agent.get(`${board.base}/dashboard`).expect(200)).body;
+      expect(dashboard.roadmap).toHaveLength(6);
+      expect(
+        dashboard.kpis.onTrack + dashboard.kpis.atRisk + dashboard.kpis.offTrack,
+      ).toBeGreaterThan(0);
+
+      const owner = await signIn('owner');
+      const all = (await owner.agent.get(`${owner.base}/board-packs`).expect(200)).body;
+      expect(all.map((summary: { status: string }) => summary.status).sort()).toEqual([
+        'draft',
+        'published',
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { UserEntity } from '../accounts/user.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { seedDemoAssessments } from './demo-assessments';
+import { seedDemoBoardPacks } from './demo-board-packs';
 import { type DemoPeople, seedDemoCycles } from './demo-cycles';
 import { DemoHistory, type DemoPerson } from './demo-history';
 import { demoOrganisation } from './demo-organisation';
@@ -115,6 +116,7 @@ export async function seedDemoIfEmpty(
     const cycles = await seedDemoCycles(history, people, demoOrganisation.fiscalYearStartMonth);
     const assessments = await seedDemoAssessments(history, people, cycles);
     await seedDemoPlanHistory(history, people, plan, assessments);
+    await seedDemoBoardPacks(history, people, cycles);
     return { signInHelp: `Created the demo organisation "${organisation.name}".` };
   });
 }
