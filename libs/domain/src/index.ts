@@ -24,3 +24,4 @@ export * from './reallocation';
 export * from './payback-search';
 export * from './miss-attribution';
 export * from './reporting';
+export * from './accountability';
