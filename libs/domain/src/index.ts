@@ -24,4 +24,5 @@ export * from './reallocation';
 export * from './payback-search';
 export * from './miss-attribution';
 export * from './reporting';
+export * from './report-labels';
 export * from './accountability';
