@@ -14,7 +14,8 @@ import {
   makePack,
   makeRoiReport,
 } from './pack-fixture';
-import { PACK_SECTIONS, renderPackPdf, winAnsiText } from './pack-pdf';
+import { PACK_SECTIONS, renderPackPdf } from './pack-pdf';
+import { winAnsiText } from './pack-pdf-text';
 import { writePackXlsx } from './pack-xlsx';
 
 let folder: string;

@@ -1,8 +1,15 @@
 import type { Stream } from 'node:stream';
+import {
+  EXPERIMENT_OUTCOME_LABELS,
+  KPI_STATUS_LABELS,
+  MISS_ATTRIBUTION_LABELS,
+  MISS_CATEGORY_LABELS,
+  reportLabel,
+  STEP_STATUS_LABELS,
+} from '@roi/domain';
 import { stream, type Worksheet } from 'exceljs';
 import type { RoiFiguresDto, RoiGroupDto } from '../roi/dto/roi.dto';
 import type { BoardPackDto } from './dto/board-pack.dto';
-import { label, PACK_LABELS } from './pack-pdf';
 
 /**
  * A board pack as a spreadsheet (issue 14): one sheet per section of the PDF, each a plain table
@@ -180,7 +187,7 @@ function roadmapSheet(workbook: stream.xlsx.WorkbookWriter, pack: BoardPackDto) 
     pack.content.roadmap.map((step) => [
       step.number,
       step.name,
-      label(PACK_LABELS.stepStatus, step.status),
+      reportLabel(STEP_STATUS_LABELS, step.status),
       step.ownerName,
       instant(step.signedOffAt),
     ]),
@@ -242,14 +249,14 @@ function kpiSheet(workbook: stream.xlsx.WorkbookWriter, pack: BoardPackDto) {
       kpi.code,
       kpi.name,
       kpi.unit,
-      label(PACK_LABELS.kpiStatus, kpi.status),
+      reportLabel(KPI_STATUS_LABELS, kpi.status),
       kpi.progress,
       kpi.expected,
       kpi.current,
       kpi.baseline,
       kpi.target,
       day(kpi.targetDate),
-      kpi.miss === null ? null : label(PACK_LABELS.miss, kpi.miss),
+      kpi.miss === null ? null : reportLabel(MISS_ATTRIBUTION_LABELS, kpi.miss),
       kpi.answerable.map((person) => person.name).join(', ') || null,
       kpi.lateMilestones
         .map((m) => `${m.title} (${m.initiativeCode}, due ${m.dueDate})`)
@@ -296,6 +303,15 @@ function roiSheets(workbook: stream.xlsx.WorkbookWriter, pack: BoardPackDto, mon
     ],
     { lastRowBold: true },
   );
+}
+
+function monthAndBudgetSheets(
+  workbook: stream.xlsx.WorkbookWriter,
+  pack: BoardPackDto,
+  moneyFmt: string,
+) {
+  const { content } = pack;
+  const currency = content.organisation.currency;
   addSheet(
     workbook,
     'Cost and value by month',
@@ -360,7 +376,7 @@ function milestoneSheet(workbook: stream.xlsx.WorkbookWriter, pack: BoardPackDto
         m.initiativeCode,
         day(m.dueDate),
         null,
-        label(PACK_LABELS.missCategory, m.missCategory),
+        reportLabel(MISS_CATEGORY_LABELS, m.missCategory),
         m.missNote,
       ]),
     ],
@@ -384,7 +400,7 @@ function experimentSheet(workbook: stream.xlsx.WorkbookWriter, pack: BoardPackDt
       experiment.name,
       experiment.hypothesis,
       day(experiment.decisionDate),
-      label(PACK_LABELS.outcome, experiment.outcome),
+      reportLabel(EXPERIMENT_OUTCOME_LABELS, experiment.outcome),
       experiment.lessons,
     ]),
   );
@@ -409,6 +425,7 @@ export async function writePackXlsx(pack: BoardPackDto, out: NodeJS.WritableStre
   maturitySheet(workbook, pack);
   kpiSheet(workbook, pack);
   roiSheets(workbook, pack, moneyFmt);
+  monthAndBudgetSheets(workbook, pack, moneyFmt);
   milestoneSheet(workbook, pack);
   experimentSheet(workbook, pack);
   addSheet(
