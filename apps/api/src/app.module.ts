@@ -30,6 +30,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { LedgersModule } from './modules/ledgers/ledgers.module';
 import { RoiModule } from './modules/roi/roi.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
+import { AccountabilityModule } from './modules/accountability/accountability.module';
 
 export interface AppOptions {
   environment: Environment;
@@ -70,6 +71,7 @@ export class AppModule {
         LedgersModule,
         RoiModule,
         ReportingModule,
+        AccountabilityModule,
         JobsModule.register(options.databaseUrl),
         ImportsModule,
       ],
