@@ -106,10 +106,27 @@ describe('secrets in logs', () => {
     const linkToken = randomBytes(32).toString('base64url');
     await api.http.get(`/api/v1/response-links/${linkToken}`);
     await api.http.get(`/api/v1/invitations/${linkToken}`);
+    await api.http.get(`/api/v1/shared/board-packs/${linkToken}`).expect(404);
+    await api.http.get(`/api/v1/shared/board-packs/${linkToken}/pack.pdf`).expect(404);
+    await api.http.get(`/respond/${linkToken}`);
+    await api.http.get(`/shared/board-packs/${linkToken}`);
+    // The development mail transport: an invitation's mail holds its link.
+    const invitee = `invitee-${randomBytes(4).toString('hex')}@example.org`;
+    await owner
+      .post(`/api/v1/organisations/${organisation.id}/invitations`)
+      .send({ email: invitee, role: 'contributor' })
+      .expect(201);
+    const [mail] = await api.sql<{ body: string }>(
+      `SELECT body FROM outbox_messages WHERE recipient = $1`,
+      [invitee],
+    );
+    const invitationToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.body ?? '')?.[1] ?? '';
+    expect(invitationToken.length).toBeGreaterThan(20);
 
     const log = lines.join('');
     expect(log).toContain('request failed with an unexpected error');
     expect(log).toContain('INSERT INTO');
+    expect(log).toContain('development transport');
     for (const secret of [
       ARGON2_HASH,
       API_KEY_HASH,
@@ -120,6 +137,7 @@ describe('secrets in logs', () => {
       bearer,
       owner.csrfToken,
       linkToken,
+      invitationToken,
     ]) {
       expect(log).not.toContain(secret);
     }

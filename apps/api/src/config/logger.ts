@@ -67,7 +67,7 @@ export function serializeError(error: unknown): unknown {
 const withoutQuotedValues = (text: string) => text.replace(/: "[^"\n]*"/g, ': "[Redacted]"');
 
 // Link tokens travel in the path of the routes that take them; the log keeps the route, not them.
-const TOKEN_IN_PATH = /\/(invitations|response-links)\/[^/?#]+/g;
+const TOKEN_IN_PATH = /\/(invitations|response-links|respond|shared\/board-packs)\/[^/?#]+/g;
 
 export function withoutPathTokens(url: string): string {
   return url.replace(TOKEN_IN_PATH, '/$1/[Redacted]');

@@ -45,9 +45,11 @@ export class MailService {
       text: mail.text,
     });
     if (!this.delivers) {
+      // The text carries invitation and response links, whose tokens open the product: it is
+      // read in the outbox (`outbox.read`), never in the log.
       this.logger.log(
-        { mail: { to: mail.to, subject: mail.subject, text: mail.text } },
-        'mail (development transport: not delivered)',
+        { mail: { to: mail.to, subject: mail.subject } },
+        'mail (development transport: not delivered; read it in the outbox)',
       );
     } else {
       this.logger.log(`mail to ${mail.to}: ${String(info.messageId)}`);
