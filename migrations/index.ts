@@ -10,6 +10,7 @@ import { LedgersAndRollups1795452000000 } from './1795452000000-ledgers-and-roll
 import { MilestoneMissCategories1795456000000 } from './1795456000000-milestone-miss-categories';
 import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 import { BoardPacks1795460000000 } from './1795460000000-board-packs';
+import { IdempotencyKeys1795464000000 } from './1795464000000-idempotency-keys';
 
 /**
  * Every migration, oldest first. The API runs them at start, on the external and the embedded
@@ -29,4 +30,5 @@ export const migrations = [
   LedgersAndRollups1795452000000,
   MilestoneMissCategories1795456000000,
   BoardPacks1795460000000,
+  IdempotencyKeys1795464000000,
 ];

@@ -26,6 +26,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { PlanModule } from './modules/plan/plan.module';
 import { LiveModule } from './modules/live/live.module';
 import { JobsModule } from './common/jobs/jobs.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { LedgersModule } from './modules/ledgers/ledgers.module';
 import { RoiModule } from './modules/roi/roi.module';
@@ -55,6 +56,7 @@ export class AppModule {
         TypeOrmModule.forRoot(applicationDataSourceOptions(options.databaseUrl)),
         ...(options.webDistDirectory ? [WebAppModule.register(options.webDistDirectory)] : []),
         AccessModule,
+        IdempotencyModule,
         MailModule,
         HealthModule,
         AccountsModule,
