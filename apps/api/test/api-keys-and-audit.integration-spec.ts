@@ -90,6 +90,31 @@ describe('API keys', () => {
       .send({ name: 'Old', role: 'contributor', expiresAt: '2001-01-01T00:00:00Z' })
       .expect(400);
   });
+
+  it.each([
+    ['a number', 4102444800000],
+    ['a boolean', true],
+    ['an impossible day', '2099-02-30T00:00:00Z'],
+    ['words', 'March 7 2099'],
+  ])(
+    'refuses an expiry that is %s, naming the field, and creates no key',
+    async (_label, value) => {
+      const before = await api.sql(`SELECT count(*) FROM api_keys WHERE organisation_id = $1`, [
+        organisationId,
+      ]);
+      const refused = await owner
+        .post(`/api/v1/organisations/${organisationId}/api-keys`)
+        .send({ name: 'Lenient', role: 'contributor', expiresAt: value })
+        .expect(400);
+      expect(refused.body.errors.map((error: { field: string }) => error.field)).toContain(
+        'expiresAt',
+      );
+      const after = await api.sql(`SELECT count(*) FROM api_keys WHERE organisation_id = $1`, [
+        organisationId,
+      ]);
+      expect(after).toEqual(before);
+    },
+  );
 });
 
 describe('the audit log', () => {

@@ -1,16 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@roi/domain';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsDate,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinDate,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinDate } from 'class-validator';
 import { trimString } from '../../../common/validation/domain-validators';
+import { IsIsoDateTime } from '../../../common/validation/query-values';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'CRM measurement sync', maxLength: 120 })
@@ -25,11 +18,15 @@ export class CreateApiKeyDto {
   @IsString()
   role!: Role;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2027-06-30T00:00:00Z',
+    description: 'When the key stops working: an ISO 8601 moment in the future.',
+  })
   @IsOptional()
+  // Only ISO 8601: JavaScript's Date would take 1, true or "2027-02-30" (as 2 March) too.
   @MinDate(() => new Date(), { message: 'must be in the future' })
-  @IsDate({ message: 'must be a date-time' })
-  @Type(() => Date)
+  @IsIsoDateTime()
   expiresAt?: Date;
 }
 
