@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import { type OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { ApiKeysService } from './api-keys.service';
@@ -22,6 +23,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @Idempotent({ answerHoldsSecret: true })
   @Requires('api-keys.manage')
   @ApiOperation({ summary: 'Create an API key; the answer shows the key once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })

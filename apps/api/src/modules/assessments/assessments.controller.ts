@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { AssessmentsService } from './assessments.service';
@@ -28,6 +29,7 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post('assessments')
+  @Idempotent()
   @Requires('assessments.manage')
   @ApiOperation({ summary: 'Start an assessment from a template within a cycle' })
   @ApiCreatedResponse({ type: AssessmentDto })
@@ -132,6 +134,7 @@ export class AssessmentsController {
   }
 
   @Post('assessments/:assessmentId/findings')
+  @Idempotent()
   @Requires('assessments.manage')
   @ApiOperation({ summary: 'Record a finding, linked to the answers it rests on' })
   @ApiCreatedResponse({ type: FindingDto })

@@ -21,6 +21,7 @@ import type { Request } from 'express';
 import { InOrganisation, Public, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { originOf } from '../../common/http/origin';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { SaveResponseDto } from './dto/assessment.dto';
@@ -54,6 +55,7 @@ export class RespondentsController {
   }
 
   @Post('assessments/:assessmentId/respondents')
+  @Idempotent()
   @Requires('assessments.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask members to answer' })
@@ -82,6 +84,7 @@ export class RespondentsController {
   }
 
   @Post('assessments/:assessmentId/response-links')
+  @Idempotent({ answerHoldsSecret: true })
   @Requires('assessments.manage')
   @ApiOperation({
     summary: 'A one-time response link for someone without an account (mailed when given an email)',

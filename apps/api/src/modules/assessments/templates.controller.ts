@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { TemplateDto } from './dto/assessment.dto';
@@ -35,6 +36,7 @@ export class TemplatesController {
   }
 
   @Post()
+  @Idempotent()
   @Requires('assessments.manage')
   @ApiOperation({ summary: "Write the organisation's own template" })
   @ApiCreatedResponse({ type: TemplateDto })
@@ -56,6 +58,7 @@ export class TemplatesController {
   }
 
   @Post(':templateId/copy')
+  @Idempotent()
   @Requires('assessments.manage')
   @ApiOperation({ summary: "Copy a template (built-in or own) as the organisation's own" })
   @ApiCreatedResponse({ type: TemplateDto })

@@ -9,6 +9,7 @@ import {
 import { IsInt, Min } from 'class-validator';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { CyclesService } from './cycles.service';
@@ -36,6 +37,7 @@ export class CyclesController {
   constructor(private readonly cycles: CyclesService) {}
 
   @Post()
+  @Idempotent()
   @Requires('cycles.manage')
   @ApiOperation({ summary: 'Start a strategy cycle with its six steps' })
   @ApiCreatedResponse({ type: CycleDto })
@@ -120,6 +122,7 @@ export class CyclesController {
   }
 
   @Post(':cycleId/steps/:stepId/criteria')
+  @Idempotent()
   @Requires('cycles.manage')
   @ApiOperation({ summary: 'Add an exit criterion to a step' })
   @ApiCreatedResponse({ type: CycleDto })

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -27,6 +28,7 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Post()
+  @Idempotent()
   @Requires('plan.edit')
   @ApiOperation({ summary: 'Add a milestone to an initiative' })
   @ApiCreatedResponse({ type: MilestoneDto })
@@ -94,6 +96,7 @@ export class MilestonesController {
   }
 
   @Post(':milestoneId/check-ins')
+  @Idempotent()
   @Requires('execution.update')
   @ApiOperation({
     summary: 'Record a check-in',

@@ -12,6 +12,7 @@ import {
 import type { Request } from 'express';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ProblemDetailsDto } from '../../common/openapi/problem-details.dto';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
@@ -34,6 +35,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Post()
+  @Idempotent({ streamedBody: true })
   @HttpCode(202)
   // Costs and values need ledgers.record; KPI measurements need execution.update, checked once
   // the kind is read from the body (every role with the one has the other today).

@@ -10,6 +10,7 @@ import {
 } from '../../common/access/access-rule.decorator';
 import { type OrganisationContext, type PersonContext } from '../../common/access/request-context';
 import { originOf } from '../../common/http/origin';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -35,6 +36,7 @@ export class InvitationsController {
   }
 
   @Post('organisations/:orgId/invitations')
+  @Idempotent()
   @Requires('invitations.manage')
   @ApiOperation({ summary: 'Invite someone by email with a role (the link is mailed to them)' })
   @ApiCreatedResponse({ type: InvitationDto })

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -41,6 +42,7 @@ export class CostEntriesController {
   }
 
   @Post()
+  @Idempotent()
   @Requires('ledgers.record')
   @ApiOperation({ summary: 'Record a cost' })
   @ApiCreatedResponse({ type: CostEntryDto })
@@ -102,6 +104,7 @@ export class ValueEntriesController {
   }
 
   @Post()
+  @Idempotent()
   @Requires('ledgers.record')
   @ApiOperation({ summary: 'Record a value, with its attribution confidence' })
   @ApiCreatedResponse({ type: ValueEntryDto })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { type WholeNumber, wholeNumberPipe } from '../../common/validation/query-values';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
@@ -40,6 +41,7 @@ export class CollaborationController {
   }
 
   @Post('plan-comments')
+  @Idempotent()
   @Requires('plan.comment')
   @ApiOperation({ summary: 'Question or challenge an outcome, objective or KPI' })
   @ApiCreatedResponse({ type: CommentDto })
@@ -71,6 +73,7 @@ export class CollaborationController {
   }
 
   @Post('plan-versions')
+  @Idempotent()
   @Requires('plan.edit')
   @ApiOperation({ summary: 'Submit the working draft for approval (freezes a copy of it)' })
   @ApiCreatedResponse({ type: PlanVersionDto })

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -34,6 +35,7 @@ export class InitiativesController {
   }
 
   @Post()
+  @Idempotent()
   @Requires('plan.edit')
   @ApiOperation({ summary: 'Add an initiative serving one or more objectives' })
   @ApiCreatedResponse({ type: InitiativeDto })

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -39,6 +40,7 @@ export class KpisController {
   }
 
   @Post()
+  @Idempotent()
   @Requires('plan.edit')
   @ApiOperation({ summary: 'Add a KPI under an objective (code unique in the organisation)' })
   @ApiCreatedResponse({ type: KpiDetailDto })
@@ -102,6 +104,7 @@ export class KpisController {
   }
 
   @Post(':kpiId/measurements')
+  @Idempotent()
   @Requires('execution.update')
   @ApiOperation({ summary: 'Record a dated value (one a day)' })
   @ApiCreatedResponse({ type: KpiMeasurementDto })

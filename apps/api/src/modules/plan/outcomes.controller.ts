@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { InOrganisation, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import {
@@ -37,6 +38,7 @@ export class OutcomesController {
   }
 
   @Post('outcomes')
+  @Idempotent()
   @Requires('plan.edit')
   @ApiOperation({ summary: 'Add a business outcome with its owner' })
   @ApiCreatedResponse({ type: OutcomeDto })
@@ -99,6 +101,7 @@ export class OutcomesController {
   }
 
   @Post('objectives')
+  @Idempotent()
   @Requires('plan.edit')
   @ApiOperation({ summary: 'Add an objective under an outcome, citing findings' })
   @ApiCreatedResponse({ type: ObjectiveDto })

@@ -22,6 +22,7 @@ import type { Request, Response } from 'express';
 import { InOrganisation, Public, Requires } from '../../common/access/access-rule.decorator';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { originOf } from '../../common/http/origin';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { uuidPipe } from '../../common/validation/uuid.pipe';
 import { BoardPacksService } from './board-packs.service';
@@ -71,6 +72,7 @@ export class BoardPacksController {
   }
 
   @Post()
+  @Idempotent()
   @Requires('board-packs.manage', { peopleOnly: true })
   @ApiOperation({ summary: 'Start a draft board pack for a cycle as of a date within it' })
   @ApiCreatedResponse({ type: BoardPackDto })
@@ -161,6 +163,7 @@ export class BoardPacksController {
   }
 
   @Post(':packId/share-links')
+  @Idempotent({ answerHoldsSecret: true })
   @Requires('board-packs.manage', { peopleOnly: true })
   @ApiOperation({
     summary: 'A read-only link to a published pack for someone without an account, with an expiry',
