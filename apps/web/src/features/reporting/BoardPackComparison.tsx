@@ -60,7 +60,7 @@ function Movements(props: { comparison: BoardPackComparison; format: PackFormat 
       {comparison.roi && (
         <RoiMovement before={comparison.roi.before} after={comparison.roi.after} format={format} />
       )}
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+      <SimpleGrid cols={2} spacing="sm">
         {comparison.milestonesDelivered && (
           <Change
             label="Milestones delivered"
@@ -89,7 +89,7 @@ function RoiMovement(props: { before: Figures; after: Figures; format: PackForma
   const { before, after } = props;
   const { money } = props.format;
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
       <Change
         label="ROI to date"
         before={formatPercent(before.roi)}

@@ -111,7 +111,7 @@ function Payback(props: { content: BoardPackContent; format: PackFormat }) {
         and {props.format.day(roi.to)}: the first day their running value reached their running
         cost.
       </Text>
-      <Table.ScrollContainer minWidth={340}>
+      <Table.ScrollContainer minWidth={300}>
         <Table aria-label="Payback by initiative" verticalSpacing="xs" striped>
           <Table.Thead>
             <Table.Tr>

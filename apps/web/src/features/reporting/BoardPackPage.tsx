@@ -35,7 +35,7 @@ import {
   useBoardPackActions,
 } from './board-packs.queries';
 import { BoardPackComparisonPanel } from './BoardPackComparison';
-import { packFormat } from './BoardPackFormat';
+import { BUTTON_COLOUR, LINK_COLOUR, packFormat } from './BoardPackFormat';
 import { BoardPackSections } from './BoardPackSections';
 import { ShareLinksPanel } from './ShareLinksPanel';
 
@@ -77,7 +77,12 @@ export function BoardPackPage() {
 
 function BackToPacks(props: { orgId: string }) {
   return (
-    <Anchor component={Link} to={`/organisations/${props.orgId}/board-packs`} size="sm">
+    <Anchor
+      component={Link}
+      to={`/organisations/${props.orgId}/board-packs`}
+      size="sm"
+      c={LINK_COLOUR}
+    >
       ← All board packs
     </Anchor>
   );
@@ -130,7 +135,7 @@ function PackBody(props: {
         </Text>
       </Stack>
       {draft ? (
-        <Alert color="yellow" variant="light" title="Draft" role="status">
+        <Alert color="yellow" variant="light" role="status">
           <Text size="sm">
             Draft: live figures as of {format.day(pack.asOf)}; publishing freezes them.
           </Text>
@@ -143,10 +148,22 @@ function PackBody(props: {
             {pack.publishedByName ? ` by ${pack.publishedByName}` : ''} — figures frozen
           </Text>
           <Group gap="md" mt="xs">
-            <Anchor href={packDownloadPath(orgId, pack.id, 'pdf')} download size="sm" fw={600}>
+            <Anchor
+              href={packDownloadPath(orgId, pack.id, 'pdf')}
+              download
+              size="sm"
+              fw={600}
+              c={LINK_COLOUR}
+            >
               Download PDF
             </Anchor>
-            <Anchor href={packDownloadPath(orgId, pack.id, 'xlsx')} download size="sm" fw={600}>
+            <Anchor
+              href={packDownloadPath(orgId, pack.id, 'xlsx')}
+              download
+              size="sm"
+              fw={600}
+              c={LINK_COLOUR}
+            >
               Download XLSX
             </Anchor>
           </Group>
@@ -213,7 +230,12 @@ function useCommentaryEditor(pack: BoardPack) {
   });
   const saveButton = (
     <Group justify="flex-end">
-      <Button type="submit" loading={saveCommentary.isPending} disabled={!form.isDirty()}>
+      <Button
+        type="submit"
+        color={BUTTON_COLOUR}
+        loading={saveCommentary.isPending}
+        disabled={!form.isDirty()}
+      >
         Save commentary
       </Button>
     </Group>
@@ -286,7 +308,9 @@ function DraftActions(props: { pack: BoardPack }) {
   return (
     <>
       <Group gap="sm" mt="sm">
-        <Button onClick={() => setAsking('publish')}>Publish</Button>
+        <Button color={BUTTON_COLOUR} onClick={() => setAsking('publish')}>
+          Publish
+        </Button>
         <Button variant="default" color="red" onClick={() => setAsking('delete')}>
           Delete draft
         </Button>
@@ -318,7 +342,7 @@ function DraftActions(props: { pack: BoardPack }) {
               Cancel
             </Button>
             <Button
-              color={asking === 'delete' ? 'red' : undefined}
+              color={asking === 'delete' ? 'red.9' : BUTTON_COLOUR}
               loading={publish.isPending || remove.isPending}
               onClick={() => void run()}
             >

@@ -24,7 +24,7 @@ import { todayIso } from '../../ui/plan-format';
 import { useCycles } from '../cycles/cycles.queries';
 import { useOrganisationRecord } from '../organisations/organisations.queries';
 import { type BoardPackSummary, useBoardPacks, useCreateBoardPack } from './board-packs.queries';
-import { dayOfInstant } from './BoardPackFormat';
+import { BUTTON_COLOUR, dayOfInstant, LINK_COLOUR } from './BoardPackFormat';
 import { formatReportDay } from './report-format';
 
 /**
@@ -83,7 +83,7 @@ function PackList(props: { packs: BoardPackSummary[] }) {
             {props.packs.map((pack) => (
               <Table.Tr key={pack.id} data-pack={pack.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={pack.id} fw={600}>
+                  <Anchor component={Link} to={pack.id} fw={600} c={LINK_COLOUR}>
                     {pack.title}
                   </Anchor>
                   <Text size="xs" c="gray.7">
@@ -243,7 +243,7 @@ function NewBoardPackForm() {
           ) : cycles.isSuccess && cycleList.length === 0 ? (
             <Text size="sm">
               A pack reviews a strategy cycle:{' '}
-              <Anchor component={Link} to={`/organisations/${orgId}/cycles`}>
+              <Anchor component={Link} to={`/organisations/${orgId}/cycles`} c={LINK_COLOUR}>
                 start a cycle
               </Anchor>{' '}
               first.
@@ -279,7 +279,12 @@ function NewBoardPackForm() {
                 w={{ base: '100%', sm: 180 }}
                 {...form.getInputProps('asOf')}
               />
-              <Button type="submit" loading={create.isPending} mt={{ base: 0, sm: 25 }}>
+              <Button
+                type="submit"
+                color={BUTTON_COLOUR}
+                loading={create.isPending}
+                mt={{ base: 0, sm: 25 }}
+              >
                 Start draft
               </Button>
             </Group>

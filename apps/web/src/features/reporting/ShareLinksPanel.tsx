@@ -27,7 +27,7 @@ import {
   useShareLinkActions,
   useShareLinks,
 } from './board-packs.queries';
-import type { PackFormat } from './BoardPackFormat';
+import { BUTTON_COLOUR, LINK_COLOUR, type PackFormat } from './BoardPackFormat';
 
 export type ShareLinkState = 'active' | 'expired' | 'revoked';
 
@@ -114,7 +114,7 @@ function NewShareLinkForm(props: { packId: string; onCreated: (link: CreatedShar
           w={170}
           {...form.getInputProps('expiresInDays')}
         />
-        <Button type="submit" loading={create.isPending} mt={25}>
+        <Button type="submit" color={BUTTON_COLOUR} loading={create.isPending} mt={25}>
           Create link
         </Button>
       </Group>
@@ -141,14 +141,14 @@ function CreatedLink(props: { link: CreatedShareLink; onDone: () => void }) {
           />
           <CopyButton value={props.link.url}>
             {({ copied, copy }) => (
-              <Button color={copied ? 'teal.9' : undefined} onClick={copy}>
+              <Button color={copied ? 'teal.9' : BUTTON_COLOUR} onClick={copy}>
                 {copied ? 'Copied' : 'Copy link'}
               </Button>
             )}
           </CopyButton>
         </Group>
         <Group>
-          <Button size="xs" variant="subtle" onClick={props.onDone}>
+          <Button size="xs" variant="subtle" color={LINK_COLOUR} onClick={props.onDone}>
             Done
           </Button>
         </Group>

@@ -5,7 +5,7 @@ import { ApiProblem } from '../../api/client';
 import { ErrorState } from '../../ui/ErrorState';
 import { PageLoader } from '../../ui/PageLoader';
 import { sharedPackPdfPath, useSharedBoardPack } from './board-packs.queries';
-import { packFormat } from './BoardPackFormat';
+import { LINK_COLOUR, packFormat } from './BoardPackFormat';
 import { BoardPackSections } from './BoardPackSections';
 
 /**
@@ -41,7 +41,7 @@ export function SharedBoardPackPage() {
           {pack.publishedByName ? ` by ${pack.publishedByName}` : ''}
         </Text>
         <Group mt="sm">
-          <Anchor href={sharedPackPdfPath(token)} download fw={600} size="sm">
+          <Anchor href={sharedPackPdfPath(token)} download fw={600} size="sm" c={LINK_COLOUR}>
             Download PDF
           </Anchor>
         </Group>
