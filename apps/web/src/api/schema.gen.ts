@@ -1861,6 +1861,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{orgId}/accountability-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is accountable (strategy) and who is responsible (execution) for each initiative, each person’s load and the gaps; change a holder with PATCH /initiatives/{id} */
+        get: operations["AccountabilityController_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{orgId}/imports": {
         parameters: {
             query?: never;
@@ -2188,7 +2205,8 @@ export interface components {
             role: "owner" | "executive" | "consultant" | "program_manager" | "contributor" | "board_member";
             /**
              * Format: date-time
-             * @description When the key stops working.
+             * @description When the key stops working: an ISO 8601 moment in the future.
+             * @example 2027-06-30T00:00:00Z
              */
             expiresAt?: string;
         };
@@ -4225,6 +4243,95 @@ export interface components {
             lastOpenedAt: string | null;
             openCount: number;
         };
+        PersonLoadDto: {
+            /**
+             * @description Initiatives held in either role, each counted once.
+             * @example 2
+             */
+            initiatives: number;
+            /**
+             * @description Milestones of those initiatives neither done nor cancelled.
+             * @example 5
+             */
+            openMilestones: number;
+            /**
+             * @description The sum of those initiatives’ budgets, exact. A decimal string with exactly the currency's minor-unit digits.
+             * @example 24650.00
+             */
+            budget: string;
+        };
+        AccountabilityPersonDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Maeve Lonergan, Chief Executive */
+            name: string;
+            /**
+             * @description The role in this organisation; null for someone named on an initiative who is no longer a member.
+             * @enum {string|null}
+             */
+            role: "owner" | "executive" | "consultant" | "program_manager" | "contributor" | "board_member" | null;
+            /** @description An outside consultant (an external role). */
+            external: boolean;
+            /** @description Initiative ids, in code order. */
+            accountableFor: string[];
+            /** @description Initiative ids, in code order. */
+            responsibleFor: string[];
+            load: components["schemas"]["PersonLoadDto"];
+        };
+        AccountabilityInitiativeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example G-INBOX */
+            code: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description Accountable for the strategy.
+             */
+            accountableUserId: string;
+            /**
+             * Format: uuid
+             * @description Responsible for execution.
+             */
+            responsibleUserId: string;
+            /**
+             * @description The planned budget. A decimal string with exactly the currency's minor-unit digits.
+             * @example 6400.00
+             */
+            budget: string;
+            /**
+             * @description Milestones neither done nor cancelled.
+             * @example 3
+             */
+            openMilestones: number;
+            /** @description The version to send when changing who holds either role. */
+            version: number;
+        };
+        AccountabilityGapDto: {
+            /** @enum {string} */
+            kind: "nobody_responsible" | "nobody_accountable" | "consultant_accountable" | "both_roles_on_many";
+            /**
+             * Format: uuid
+             * @description The initiative the gap is on.
+             */
+            initiativeId?: string;
+            /**
+             * Format: uuid
+             * @description The person the gap is about.
+             */
+            userId?: string;
+            /** @description What is wrong and what to do, in one or two sentences. */
+            message: string;
+        };
+        AccountabilityMapDto: {
+            /** @example EUR */
+            currency: string;
+            /** @description Every member, by name, then anyone an initiative names who is not a member. */
+            people: components["schemas"]["AccountabilityPersonDto"][];
+            /** @description In code order. */
+            initiatives: components["schemas"]["AccountabilityInitiativeDto"][];
+            gaps: components["schemas"]["AccountabilityGapDto"][];
+        };
         ImportAcceptedDto: {
             /** Format: uuid */
             id: string;
@@ -5930,7 +6037,10 @@ export interface operations {
     InvitationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `invitations.manage` (docs/permissions.md). */
                 orgId: string;
@@ -5945,6 +6055,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5996,8 +6108,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6381,7 +6506,10 @@ export interface operations {
     ApiKeysController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. Its answer shows a secret once and is never stored: a retry after it succeeded answers 409 instead of the answer. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `api-keys.manage` (docs/permissions.md). */
                 orgId: string;
@@ -6396,6 +6524,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6440,6 +6570,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost or is not kept (it showed a secret). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6794,7 +6942,10 @@ export interface operations {
     CyclesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `cycles.manage` (docs/permissions.md). */
                 orgId: string;
@@ -6809,6 +6960,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6853,6 +7006,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7323,7 +7494,10 @@ export interface operations {
     CyclesController_addCriterion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 cycleId: string;
                 stepId: string;
@@ -7340,6 +7514,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7391,8 +7567,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7672,7 +7861,10 @@ export interface operations {
     TemplatesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `assessments.manage` (docs/permissions.md). */
                 orgId: string;
@@ -7687,6 +7879,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7731,6 +7925,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7919,7 +8131,10 @@ export interface operations {
     TemplatesController_copy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 templateId: string;
                 /** @description The organisation; the caller needs `assessments.manage` (docs/permissions.md). */
@@ -7935,6 +8150,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7979,6 +8196,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8067,7 +8302,10 @@ export interface operations {
     AssessmentsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `assessments.manage` (docs/permissions.md). */
                 orgId: string;
@@ -8082,6 +8320,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8126,6 +8366,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8735,7 +8993,10 @@ export interface operations {
     AssessmentsController_addFinding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 assessmentId: string;
                 /** @description The organisation; the caller needs `assessments.manage` (docs/permissions.md). */
@@ -8751,6 +9012,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8795,6 +9058,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9047,7 +9328,10 @@ export interface operations {
     RespondentsController_add: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 assessmentId: string;
                 /** @description The organisation; the caller needs `assessments.manage` (docs/permissions.md). */
@@ -9063,6 +9347,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9114,8 +9400,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9222,7 +9521,10 @@ export interface operations {
     RespondentsController_createLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. Its answer shows a secret once and is never stored: a retry after it succeeded answers 409 instead of the answer. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 assessmentId: string;
                 /** @description The organisation; the caller needs `assessments.manage` (docs/permissions.md). */
@@ -9238,6 +9540,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9289,8 +9593,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost or is not kept (it showed a secret).
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10341,7 +10658,10 @@ export interface operations {
     MilestonesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.edit` (docs/permissions.md). */
                 orgId: string;
@@ -10356,6 +10676,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10407,8 +10729,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10762,7 +11097,10 @@ export interface operations {
     MilestonesController_recordCheckIn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 milestoneId: string;
                 /** @description The organisation; the caller needs `execution.update` (docs/permissions.md). */
@@ -10778,6 +11116,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10829,8 +11169,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10919,7 +11272,10 @@ export interface operations {
     OutcomesController_createOutcome: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.edit` (docs/permissions.md). */
                 orgId: string;
@@ -10934,6 +11290,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10978,6 +11336,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11331,7 +11707,10 @@ export interface operations {
     OutcomesController_createObjective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.edit` (docs/permissions.md). */
                 orgId: string;
@@ -11346,6 +11725,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11390,6 +11771,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11745,7 +12144,10 @@ export interface operations {
     KpisController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.edit` (docs/permissions.md). */
                 orgId: string;
@@ -11760,6 +12162,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11811,8 +12215,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12168,7 +12585,10 @@ export interface operations {
     KpisController_addMeasurement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 kpiId: string;
                 /** @description The organisation; the caller needs `execution.update` (docs/permissions.md). */
@@ -12184,6 +12604,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12235,8 +12657,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12504,7 +12939,10 @@ export interface operations {
     InitiativesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.edit` (docs/permissions.md). */
                 orgId: string;
@@ -12519,6 +12957,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12570,8 +13010,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12928,7 +13381,10 @@ export interface operations {
     CollaborationController_comment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.comment` (docs/permissions.md). */
                 orgId: string;
@@ -12943,6 +13399,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12987,6 +13445,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13165,7 +13641,10 @@ export interface operations {
     CollaborationController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `plan.edit` (docs/permissions.md). */
                 orgId: string;
@@ -13180,6 +13659,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13231,8 +13712,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13908,7 +14402,10 @@ export interface operations {
     CostEntriesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
                 orgId: string;
@@ -13923,6 +14420,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13967,6 +14466,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14321,7 +14838,10 @@ export interface operations {
     ValueEntriesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
                 orgId: string;
@@ -14336,6 +14856,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -14380,6 +14902,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15523,7 +16063,10 @@ export interface operations {
     BoardPacksController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
                 orgId: string;
@@ -15538,6 +16081,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -15582,6 +16127,24 @@ export interface operations {
             };
             /** @description This method is not served on this path (see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16268,7 +16831,10 @@ export interface operations {
     BoardPacksController_createLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. Its answer shows a secret once and is never stored: a retry after it succeeded answers 409 instead of the answer. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 packId: string;
                 /** @description The organisation; the caller needs `board-packs.manage` (docs/permissions.md). */
@@ -16284,6 +16850,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -16335,8 +16903,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost or is not kept (it showed a secret).
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request (body, path or method). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16546,6 +17127,82 @@ export interface operations {
             };
         };
     };
+    AccountabilityController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation; the caller needs `organisation.read` (docs/permissions.md). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountabilityMapDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown field, or a field that breaks a rule (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record (or one that belongs to another organisation). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description This method is not served on this path (see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id to report. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ImportsController_list: {
         parameters: {
             query?: {
@@ -16630,7 +17287,10 @@ export interface operations {
     ImportsController_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; makes a retry of this create safe. Within 24 hours, for this organisation and caller, the same key with the same request answers the first answer again (with `Idempotent-Replayed: true`) instead of creating another record; with another request, 422; while the first is still being processed, 409. A request that fails keeps nothing, so a corrected retry may reuse its key. 1 to 255 printable ASCII characters, bare or as a quoted string (RFC 8941); a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The organisation; the caller needs `ledgers.record` (docs/permissions.md). */
                 orgId: string;
@@ -16661,6 +17321,8 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description Present, `true`, when this answer repeats the first one given to the key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -16712,7 +17374,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule. */
+            /**
+             * @description Conflict: the record changed since it was read (`current` holds it), or breaks a uniqueness rule.
+             *
+             *     A request with the same Idempotency-Key is still being processed (retry after Retry-After), or was carried out but its answer was lost.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16739,7 +17405,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not a CSV of that kind: a wrong or missing header, a binary or non-UTF-8 file, a field over 10,000 characters, more than 64 columns, broken quoting. */
+            /**
+             * @description Not a CSV of that kind: a wrong or missing header, a binary or non-UTF-8 file, a field over 10,000 characters, more than 64 columns, broken quoting.
+             *
+             *     The Idempotency-Key was already used for a different request (body, path or method).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
