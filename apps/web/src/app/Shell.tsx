@@ -10,6 +10,7 @@ import {
   Select,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS } from '@roi/domain';
@@ -115,7 +116,9 @@ function PersonMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray" aria-label={`Account of ${me.user.name}`}>
+        <Button variant="subtle" color="gray">
+          {/* The name read out holds the visible text: "Account of <name> <role>". */}
+          <VisuallyHidden>Account of </VisuallyHidden>
           <Group gap={6} wrap="nowrap">
             <Text size="sm" fw={600} truncate maw={180}>
               {me.user.name}

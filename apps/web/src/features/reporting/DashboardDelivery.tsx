@@ -63,25 +63,31 @@ export function MilestonesByStatus(props: { milestones: MilestoneSummary; empty?
         )
       }
       chart={
-        <div style={{ width: '100%', height: 260 }}>
+        <div style={{ width: '100%', height: 300 }}>
           <ResponsiveContainer>
-            <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
+            >
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis
-                dataKey="name"
-                tick={AXIS_TEXT}
-                interval={0}
-                label={{ value: 'Status', position: 'insideBottom', offset: -16, ...AXIS_TEXT }}
-              />
-              <YAxis
+                type="number"
                 allowDecimals={false}
                 tick={AXIS_TEXT}
-                width={48}
+                label={{ value: 'Milestones', position: 'insideBottom', offset: -16, ...AXIS_TEXT }}
+              />
+              <YAxis
+                type="category"
+                dataKey="name"
+                width={88}
+                tick={AXIS_TEXT}
+                interval={0}
                 label={{
-                  value: 'Milestones',
+                  value: 'Status',
                   angle: -90,
                   position: 'insideLeft',
-                  offset: 8,
+                  offset: -4,
                   style: { textAnchor: 'middle' },
                   ...AXIS_TEXT,
                 }}

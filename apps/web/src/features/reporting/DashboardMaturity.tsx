@@ -20,6 +20,56 @@ const COLOURS = {
   previous: 'var(--mantine-color-orange-7)',
 };
 
+/** Dimension names on short lines, so a long one stays inside a phone's width. */
+function wrap(text: string, width = 14): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  cy?: number | string;
+  textAnchor?: string;
+  payload?: { value?: unknown };
+}
+
+function DimensionTick(props: TickProps) {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const cy = Number(props.cy ?? y);
+  const lines = wrap(String(props.payload?.value ?? ''));
+  const lineHeight = 13;
+  // Above the centre the label grows upwards, below it downwards, beside it around its middle.
+  const first =
+    y < cy - 4
+      ? -(lines.length - 1) * lineHeight
+      : y > cy + 4
+        ? 8
+        : -((lines.length - 1) * lineHeight) / 2 + 4;
+  return (
+    <text
+      x={x}
+      y={y}
+      textAnchor={props.textAnchor as 'start' | 'middle' | 'end' | undefined}
+      fontSize={11}
+      fill="var(--mantine-color-gray-8)"
+    >
+      {lines.map((line, index) => (
+        <tspan key={`${index}-${line}`} x={x} dy={index === 0 ? first : lineHeight}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 function change(score: number | null, previous: number | null): string {
   if (score === null || previous === null) return '—';
   const delta = score - previous;
@@ -100,17 +150,18 @@ export function MaturityRadar(props: {
             A radar needs three dimensions or more; the table holds the scores.
           </Text>
         ) : (
-          <div style={{ width: '100%', height: 360 }}>
-            <ResponsiveContainer>
+          <div style={{ width: '100%' }}>
+            {/* As tall as it is wide on a phone; no taller than 420 px on a wide screen. */}
+            <ResponsiveContainer width="100%" aspect={1} maxHeight={420}>
               <RadarChart
                 data={rows}
-                outerRadius="68%"
+                outerRadius="62%"
                 margin={{ top: 8, right: 24, bottom: 8, left: 24 }}
               >
                 <PolarGrid />
                 <PolarAngleAxis
                   dataKey="dimension"
-                  tick={{ fontSize: 11, fill: 'var(--mantine-color-gray-8)' }}
+                  tick={(tick: TickProps) => <DimensionTick {...tick} />}
                 />
                 <PolarRadiusAxis
                   domain={[0, 5]}

@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { formatPercent } from '@roi/domain';
 import {
   Bar,
@@ -26,6 +26,7 @@ import {
 } from './dashboard-chart-data';
 import { dayRange } from './report-format';
 import type { DashboardInterval, DashboardRoi } from './reporting.queries';
+import { TONE_TEXT, ToneBadge } from './report-parts';
 
 const COLOURS = {
   cost: 'var(--mantine-color-red-6)',
@@ -212,7 +213,11 @@ export function BudgetAgainstActual(props: {
                   <Table.Td style={NUMERIC}>{money.format(line.budget)}</Table.Td>
                   <Table.Td style={NUMERIC}>{money.format(line.cost)}</Table.Td>
                   <Table.Td style={NUMERIC}>
-                    <Text span size="sm" c={isNegative(line.budgetVariance) ? 'red.8' : undefined}>
+                    <Text
+                      span
+                      size="sm"
+                      c={isNegative(line.budgetVariance) ? TONE_TEXT.red : undefined}
+                    >
                       {money.format(line.budgetVariance)}
                       {isNegative(line.budgetVariance) ? ' over' : ''}
                     </Text>
@@ -304,14 +309,9 @@ export function InitiativeRanking(props: {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge
-                      size="sm"
-                      variant="light"
-                      color={rank === 'top' ? 'teal' : 'red'}
-                      c={rank === 'top' ? 'teal.9' : 'red.9'}
-                    >
+                    <ToneBadge size="sm" colour={rank === 'top' ? 'teal' : 'red'}>
                       {rank === 'top' ? 'Top' : 'Bottom'}
-                    </Badge>
+                    </ToneBadge>
                   </Table.Td>
                   <Table.Td style={NUMERIC}>{money.format(group.cost)}</Table.Td>
                   <Table.Td style={NUMERIC}>{money.format(group.value)}</Table.Td>

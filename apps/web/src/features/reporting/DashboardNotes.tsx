@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EXPERIMENT_OUTCOME } from '../../ui/plan-format';
 import { formatReportDay } from './report-format';
 import type { ExperimentLesson, OpenChallenge } from './reporting.queries';
+import { ToneBadge } from './report-parts';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -41,15 +42,9 @@ export function OpenChallenges(props: {
             return (
               <li key={challenge.id}>
                 <Group gap={6} wrap="nowrap" align="baseline">
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    color={challenge.kind === 'challenge' ? 'red' : 'blue'}
-                    c={challenge.kind === 'challenge' ? 'red.9' : 'blue.9'}
-                    style={{ flexShrink: 0 }}
-                  >
+                  <ToneBadge size="sm" colour={challenge.kind === 'challenge' ? 'red' : 'blue'}>
                     {challenge.kind === 'challenge' ? 'Challenge' : 'Question'}
-                  </Badge>
+                  </ToneBadge>
                   {href ? (
                     <Anchor component={Link} to={href} size="sm" fw={600}>
                       {challenge.subjectLabel}
@@ -94,9 +89,9 @@ export function ExperimentsDecided(props: { experiments: ExperimentLesson[]; asO
             return (
               <li key={experiment.initiativeId}>
                 <Group gap={6} align="baseline">
-                  <Badge size="sm" variant="light" color={outcome.colour} c={`${outcome.colour}.9`}>
+                  <ToneBadge size="sm" colour={outcome.colour}>
                     {outcome.label}
-                  </Badge>
+                  </ToneBadge>
                   <Text size="sm" fw={600}>
                     {experiment.code} · {experiment.name}
                   </Text>

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Divider,
   Group,
@@ -19,7 +18,7 @@ import { useOrganisations } from '../organisations/organisations.queries';
 import { type MoneyFormat, moneyFormat } from '../roi/money';
 import { isNegative } from './dashboard-chart-data';
 import { dayRange } from './report-format';
-import { KpiStatusCountTiles, MissSplit } from './report-parts';
+import { KpiStatusCountTiles, MissSplit, ToneBadge } from './report-parts';
 import { type PortfolioOrganisation, usePortfolio } from './reporting.queries';
 
 const STEP_STATUS_TEXT: Record<string, string> = {
@@ -103,14 +102,9 @@ function OrganisationCard(props: { organisation: PortfolioOrganisation; money: M
               {organisation.name}
             </Anchor>
           </Title>
-          <Badge
-            variant="light"
-            color={external ? 'orange' : 'indigo'}
-            c={external ? 'orange.9' : 'indigo.9'}
-            style={{ flexShrink: 0 }}
-          >
+          <ToneBadge colour={external ? 'orange' : 'indigo'}>
             {ROLE_LABELS[organisation.role]}
-          </Badge>
+          </ToneBadge>
         </Group>
         <Text size="sm">
           {organisation.cycle ? (
@@ -129,7 +123,7 @@ function OrganisationCard(props: { organisation: PortfolioOrganisation; money: M
         </Text>
         <KpiStatusCountTiles counts={organisation.kpis} size="sm" />
         <Divider />
-        <Group justify="space-between" align="flex-end" gap="sm">
+        <SimpleGrid cols={2} spacing="sm">
           <div data-figure="ROI to date">
             <Text size="xs" tt="uppercase" fw={700} c="dimmed">
               ROI to date
@@ -149,20 +143,19 @@ function OrganisationCard(props: { organisation: PortfolioOrganisation; money: M
             </Text>
           </div>
           <div data-figure="Overdue milestones">
-            <Text size="xs" tt="uppercase" fw={700} c="dimmed" ta="right">
+            <Text size="xs" tt="uppercase" fw={700} c="dimmed">
               Overdue milestones
             </Text>
             <Text
               fz={28}
               fw={700}
               lh={1.15}
-              ta="right"
               c={organisation.overdueMilestones > 0 ? 'red.8' : undefined}
             >
               {organisation.overdueMilestones}
             </Text>
           </div>
-        </Group>
+        </SimpleGrid>
         <Text size="xs" c="dimmed">
           Cost {money.format(totals.cost)} · value {money.format(totals.value)} · net{' '}
           {money.format(totals.net)}

@@ -77,6 +77,13 @@ describe('KpiTable', () => {
     expect(milestones).toContain('Regional meet-ups in four cities');
     expect(milestones).toContain('G-CIRCLE · due 23 Oct 2026 · missed');
     expect(milestones).toContain('due 12 Nov 2026 · done 14 Nov 2026');
+
+    // The same KPI as a card, for a phone (the stylesheet shows one or the other by width).
+    const cards = screen.getByRole('list', { name: 'KPIs needing attention' });
+    const card = cards.querySelector('li[data-kpi="G-CIRCLE"]') as HTMLElement;
+    expect(card).toHaveTextContent('Answers first: Owen Hughes');
+    expect(card).toHaveTextContent('Milestones not carried out as agreed');
+    expect(within(card).getByText('Execution').closest('[data-miss]')).toBeInTheDocument();
   });
 
   it('writes n/a for progress without a measurement and a dash where nobody answers', () => {
@@ -95,7 +102,8 @@ describe('KpiTable', () => {
     renderInOrganisation(
       <KpiTable kpis={[circle]} label="KPIs" kpiHref={(kpi) => `/plan/kpis/${kpi.kpiId}`} />,
     );
-    expect(screen.getByRole('link', { name: circle.name })).toHaveAttribute(
+    const table = screen.getByRole('table', { name: 'KPIs' });
+    expect(within(table).getByRole('link', { name: circle.name })).toHaveAttribute(
       'href',
       `/plan/kpis/${circle.kpiId}`,
     );

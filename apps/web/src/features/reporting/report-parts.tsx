@@ -12,7 +12,9 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
+import type { MantineSize } from '@mantine/core';
 import type { KpiStatus, MissAttribution } from '@roi/domain';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { NUMERIC } from '../../ui/ChartOrTable';
 import { HEALTH, MILESTONE_STATUS } from '../../ui/plan-format';
@@ -24,6 +26,46 @@ import type { KpiStatusCounts, MissCounts, ReportKpi, RoadmapStep } from './repo
  * both: the miss attribution badge and what it means, the KPI table, the KPI status counts, the
  * roadmap strip and the split of misses.
  */
+
+/**
+ * Badge text colours that read at WCAG AA (4.5:1) on their colour's light tint: Mantine's own
+ * light-variant text (and even its darkest green, orange, teal and yellow) does not.
+ */
+export const TONE_TEXT: Record<string, string> = {
+  green: '#1f6b32',
+  orange: '#9c3a06',
+  red: '#b02525',
+  teal: '#06614a',
+  yellow: '#7a4b00',
+  gray: '#343a40',
+  dark: '#212529',
+  blue: '#1864ab',
+  violet: '#5f3dc4',
+  indigo: '#364fc7',
+  grape: '#862e9c',
+};
+
+/** A light badge of a colour whose text stays readable on its tint. */
+export function ToneBadge(props: {
+  colour: string;
+  children: ReactNode;
+  size?: MantineSize;
+  title?: string;
+  'data-miss'?: string;
+}) {
+  const { colour, children, ...rest } = props;
+  return (
+    <Badge
+      variant="light"
+      color={colour}
+      c={TONE_TEXT[colour] ?? TONE_TEXT.dark}
+      style={{ flexShrink: 0 }}
+      {...rest}
+    >
+      {children}
+    </Badge>
+  );
+}
 
 /**
  * Miss attribution (BRIEF, "Reviews and board packs"): who answers first for a KPI at risk or off
@@ -60,25 +102,15 @@ export function MissBadge(props: { miss: MissAttribution | null | undefined }) {
   if (!props.miss) return <Text span>—</Text>;
   const miss = MISS_ATTRIBUTION[props.miss];
   return (
-    <Badge
-      variant="light"
-      color={miss.colour}
-      c={`${miss.colour}.9`}
-      title={miss.meaning}
-      data-miss={props.miss}
-    >
+    <ToneBadge colour={miss.colour} title={miss.meaning} data-miss={props.miss}>
       {miss.label}
-    </Badge>
+    </ToneBadge>
   );
 }
 
 export function KpiStatusBadge(props: { status: KpiStatus }) {
   const health = HEALTH[props.status];
-  return (
-    <Badge variant="light" color={health.colour} c={`${health.colour}.9`}>
-      {health.label}
-    </Badge>
-  );
+  return <ToneBadge colour={health.colour}>{health.label}</ToneBadge>;
 }
 
 /** The three attributions with a line each on what they mean and who answers. */
@@ -87,7 +119,7 @@ export function MissLegend() {
     <Stack gap={6}>
       {MISS_ORDER.map((key) => (
         <Group key={key} gap="xs" wrap="nowrap" align="flex-start">
-          <Box w={96} style={{ flexShrink: 0 }}>
+          <Box w={116} style={{ flexShrink: 0 }}>
             <MissBadge miss={key} />
           </Box>
           <Text size="sm">
@@ -133,12 +165,12 @@ export function KpiStatusCountTiles(props: { counts: KpiStatusCounts; size?: 'lg
               fz={large ? 40 : 22}
               fw={700}
               lh={1.1}
-              c={`${health.colour}.9`}
+              c={TONE_TEXT[health.colour]}
               style={{ fontVariantNumeric: 'tabular-nums' }}
             >
               {props.counts[key]}
             </Text>
-            <Text size={large ? 'sm' : 'xs'} fw={600} c={`${health.colour}.9`}>
+            <Text size={large ? 'sm' : 'xs'} fw={600} c={TONE_TEXT[health.colour]}>
               {health.label}
             </Text>
           </Paper>
@@ -211,9 +243,87 @@ function LateMilestones(props: { kpi: ReportKpi }) {
   );
 }
 
+function KpiName(props: { kpi: ReportKpi; href?: string }) {
+  const { kpi } = props;
+  return (
+    <>
+      {props.href ? (
+        <Anchor component={Link} to={props.href} size="sm" fw={600}>
+          {kpi.name}
+        </Anchor>
+      ) : (
+        <Text size="sm" fw={600}>
+          {kpi.name}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        {kpi.code} · now {currentValue(kpi)}, target {kpi.target.toLocaleString('en-GB')} by{' '}
+        {formatReportDay(kpi.targetDate)}
+      </Text>
+    </>
+  );
+}
+
+const answerers = (kpi: ReportKpi) =>
+  kpi.answerable.length > 0 ? kpi.answerable.map((person) => person.name).join('; ') : '—';
+
+/** On a phone each KPI is a card, read top to bottom, instead of a row to scroll sideways. */
+function KpiCards(props: {
+  kpis: ReportKpi[];
+  label: string;
+  kpiHref?: (kpi: ReportKpi) => string;
+}) {
+  return (
+    <Stack
+      gap="sm"
+      component="ul"
+      aria-label={props.label}
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      hiddenFrom="md"
+    >
+      {props.kpis.map((kpi) => (
+        <Paper key={kpi.kpiId} component="li" withBorder p="sm" radius="md" data-kpi={kpi.code}>
+          <Stack gap={6}>
+            <div>
+              <KpiName kpi={kpi} href={props.kpiHref?.(kpi)} />
+            </div>
+            <Group gap="xs">
+              <KpiStatusBadge status={kpi.status} />
+              {kpi.miss && <MissBadge miss={kpi.miss} />}
+            </Group>
+            <ProgressAgainstExpected kpi={kpi} />
+            {kpi.miss && (
+              <Text size="xs" c="dimmed">
+                {MISS_ATTRIBUTION[kpi.miss].meaning}
+              </Text>
+            )}
+            <Text size="sm">
+              <Text span size="sm" fw={600}>
+                Answers first:
+              </Text>{' '}
+              {answerers(kpi)}
+            </Text>
+            {kpi.lateMilestones.length > 0 && (
+              <div>
+                <Text size="sm" fw={600}>
+                  Milestones not carried out as agreed
+                </Text>
+                <LateMilestones kpi={kpi} />
+              </div>
+            )}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 /**
  * KPIs with their status, progress against expected, miss attribution, who answers first and the
- * milestones behind an execution miss. `kpiHref` links each KPI to its page where there is one.
+ * milestones behind an execution miss: a table from a laptop up, cards on a phone. `kpiHref`
+ * links each KPI to its page where there is one.
  */
 export function KpiTable(props: {
   kpis: ReportKpi[];
@@ -221,65 +331,54 @@ export function KpiTable(props: {
   kpiHref?: (kpi: ReportKpi) => string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table aria-label={props.label} verticalSpacing="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>KPI</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Progress</Table.Th>
-            <Table.Th>Miss</Table.Th>
-            <Table.Th>Answers first</Table.Th>
-            <Table.Th>Milestones not carried out as agreed</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.kpis.map((kpi) => (
-            <Table.Tr key={kpi.kpiId} data-kpi={kpi.code} style={{ verticalAlign: 'top' }}>
-              <Table.Td maw={280}>
-                {props.kpiHref ? (
-                  <Anchor component={Link} to={props.kpiHref(kpi)} size="sm" fw={600}>
-                    {kpi.name}
-                  </Anchor>
-                ) : (
-                  <Text size="sm" fw={600}>
-                    {kpi.name}
-                  </Text>
-                )}
-                <Text size="xs" c="dimmed">
-                  {kpi.code} · now {currentValue(kpi)}, target {kpi.target.toLocaleString('en-GB')}{' '}
-                  by {formatReportDay(kpi.targetDate)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <KpiStatusBadge status={kpi.status} />
-              </Table.Td>
-              <Table.Td>
-                <ProgressAgainstExpected kpi={kpi} />
-              </Table.Td>
-              <Table.Td maw={220}>
-                <MissBadge miss={kpi.miss} />
-                {kpi.miss && (
-                  <Text size="xs" c="dimmed" mt={4}>
-                    {MISS_ATTRIBUTION[kpi.miss].meaning}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {kpi.answerable.length > 0
-                    ? kpi.answerable.map((person) => person.name).join('; ')
-                    : '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={320}>
-                <LateMilestones kpi={kpi} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      <KpiCards {...props} />
+      <Box visibleFrom="md">
+        <Table.ScrollContainer minWidth={860}>
+          <Table aria-label={props.label} verticalSpacing="sm" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>KPI</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Progress</Table.Th>
+                <Table.Th>Miss</Table.Th>
+                <Table.Th>Answers first</Table.Th>
+                <Table.Th>Milestones not carried out as agreed</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {props.kpis.map((kpi) => (
+                <Table.Tr key={kpi.kpiId} data-kpi={kpi.code} style={{ verticalAlign: 'top' }}>
+                  <Table.Td maw={280}>
+                    <KpiName kpi={kpi} href={props.kpiHref?.(kpi)} />
+                  </Table.Td>
+                  <Table.Td miw={96}>
+                    <KpiStatusBadge status={kpi.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ProgressAgainstExpected kpi={kpi} />
+                  </Table.Td>
+                  <Table.Td maw={220} miw={120}>
+                    <MissBadge miss={kpi.miss} />
+                    {kpi.miss && (
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {MISS_ATTRIBUTION[kpi.miss].meaning}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{answerers(kpi)}</Text>
+                  </Table.Td>
+                  <Table.Td maw={320}>
+                    <LateMilestones kpi={kpi} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Box>
+    </>
   );
 }
 
@@ -331,9 +430,9 @@ export function RoadmapStrip(props: {
                 <Text fw={700}>{step.name}</Text>
               )}
               <Group gap={4} mt={4}>
-                <Badge size="sm" variant="light" color={status.colour} c={`${status.colour}.9`}>
+                <ToneBadge size="sm" colour={status.colour}>
                   {status.label}
-                </Badge>
+                </ToneBadge>
               </Group>
               <Text size="xs" c="dimmed" mt={4} lineClamp={2}>
                 {step.status === 'done' && step.signedOffAt
@@ -370,7 +469,7 @@ export function MissSplit(props: { misses: MissCounts; label: string }) {
       ? 'No KPI is at risk or off track: no misses to attribute.'
       : `${total} ${total === 1 ? 'miss' : 'misses'}: ${missSplitSentence(misses)}.`;
   return (
-    <Tabs defaultValue="chart" keepMounted={false} variant="pills" radius="sm">
+    <Tabs defaultValue="chart" keepMounted={false}>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="center">
         <Text size="sm" fw={600}>
           {props.label}
