@@ -125,6 +125,14 @@ describe('a consultant accountable', () => {
     expect(kinds(map)).toEqual(flagged ? ['consultant_accountable'] : []);
   });
 
+  it('names the initiative and the consultant in its message', () => {
+    const initiative = makeInitiative({ code: 'G-POD', name: 'Podcast', accountableUserId: 'x' });
+    const [gap] = accountabilityMap([...TEAM, person('x', 'consultant')], [initiative]).gaps;
+    expect(gap?.message).toBe(
+      "G-POD Podcast has an outside consultant accountable (Person x). The adviser and the organisation's own people should both answer for results: make a leader of the organisation accountable, with the consultant advising.",
+    );
+  });
+
   it('does not flag a consultant responsible for execution', () => {
     const initiative = makeInitiative({ responsibleUserId: 'x' });
     expect(accountabilityMap([...TEAM, person('x', 'consultant')], [initiative]).gaps).toEqual([]);

@@ -201,7 +201,7 @@ export function accountabilityMap(
         kind: 'consultant_accountable',
         initiativeId: initiative.id,
         userId: initiative.accountableUserId,
-        message: `${label(initiative)} has an outside consultant accountable, ${nameOf(initiative.accountableUserId)}: the adviser and the organisation's own people should both answer for results. Make a leader of the organisation accountable, with the consultant advising.`,
+        message: `${label(initiative)} has an outside consultant accountable (${nameOf(initiative.accountableUserId)}). The adviser and the organisation's own people should both answer for results: make a leader of the organisation accountable, with the consultant advising.`,
       });
     }
   }
