@@ -15,6 +15,7 @@ const PLAN_AND_EXECUTION: { path: string; label: string }[] = [
   { path: 'plan', label: 'Strategy map' },
   { path: 'plan/versions', label: 'Plan versions' },
   { path: 'plan/learning', label: 'Learning log' },
+  { path: 'accountability', label: 'Accountability map' },
   { path: 'execution', label: 'Milestones' },
   { path: 'execution/timeline', label: 'Timeline and burn-up' },
 ];

@@ -190,6 +190,13 @@ export const router = createBrowserRouter([
                       Component: (await import('../features/execution/TimelinePage')).TimelinePage,
                     })),
                   },
+                  {
+                    path: 'accountability',
+                    ...page(async () => ({
+                      Component: (await import('../features/accountability/AccountabilityMapPage'))
+                        .AccountabilityMapPage,
+                    })),
+                  },
                 ],
               },
               {
