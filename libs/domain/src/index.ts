@@ -26,3 +26,4 @@ export * from './miss-attribution';
 export * from './reporting';
 export * from './report-labels';
 export * from './accountability';
+export * from './calendar-format';

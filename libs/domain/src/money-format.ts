@@ -1,3 +1,4 @@
+import { formatDay } from './calendar-format';
 import FractionJs from 'fraction.js';
 import { findCurrency } from './currency';
 import { exactDecimal } from './exact-decimal';
@@ -150,15 +151,19 @@ export function formatMoney(amount: string, currency: string, locale: string): s
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${withTime}`;
+function dateFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
   let formatter = dateFormatters.get(key);
   if (!formatter) {
+    // Numeric parts only: the words of the calendar come from calendar-format.ts.
     const options: Intl.DateTimeFormatOptions = {
-      day: 'numeric',
-      month: 'short',
+      day: '2-digit',
+      month: '2-digit',
       year: 'numeric',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
     };
     try {
       formatter = new Intl.DateTimeFormat(knownLocale(locale), { ...options, timeZone });
@@ -172,17 +177,13 @@ function dateFormatter(locale: string, timeZone: string, withTime: boolean): Int
 }
 
 /**
- * A calendar day (`YYYY-MM-DD`) as the organisation reads it: ('2026-06-03', 'en-GB') ->
- * '3 Jun 2026', as the web app prints a day. The day is read as a calendar day, never shifted by a
- * time zone. A string that is not a day comes back as it is.
+ * A calendar day (`YYYY-MM-DD`) as the organisation reads it: '3 Jun 2026', as the web app prints
+ * a day (`formatDay`: British English on every runtime; the locale shapes numbers, not months).
+ * The day is read as a calendar day, never shifted by a time zone. A string that is not a day
+ * comes back as it is.
  */
-export function formatDate(isoDate: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  // '2027-02-30' is no day (Date.UTC would roll it over into March).
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== isoDate) return isoDate;
-  return dateFormatter(locale, 'UTC', false).format(day);
+export function formatDate(isoDate: string, _locale?: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? formatDay(isoDate) : isoDate;
 }
 
 /**
@@ -193,5 +194,11 @@ export function formatDate(isoDate: string, locale: string): string {
 export function formatDateTime(isoTimestamp: string, locale: string, timeZone: string): string {
   const instant = new Date(isoTimestamp);
   if (Number.isNaN(instant.getTime())) return isoTimestamp;
-  return dateFormatter(locale, timeZone, true).format(instant);
+  const parts = Object.fromEntries(
+    dateFormatter(locale, timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return `${formatDay(day)}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }

@@ -1,4 +1,4 @@
-import type { KpiStatus } from '@roi/domain';
+import { formatDay as formatCalendarDay, type KpiStatus } from '@roi/domain';
 
 /** The strategy map's colours (BRIEF: on track, at risk, off track, no data). */
 export const HEALTH: Record<KpiStatus, { label: string; colour: string }> = {
@@ -69,17 +69,9 @@ export function formatMoney(amount: string, currency: string): string {
   }
 }
 
-/** "3 Jun 2026" for a YYYY-MM-DD date, read as a calendar day (no time zone shift). */
+/** "3 Sep 2026" for a YYYY-MM-DD date, read as a calendar day (libs/domain's `formatDay`). */
 export function formatDay(date: string | null | undefined): string {
-  if (!date) return '—';
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year || !month || !day) return date;
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return date ? formatCalendarDay(date) : '—';
 }
 
 /** Today as YYYY-MM-DD in the browser's time zone. */

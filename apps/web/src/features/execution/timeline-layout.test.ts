@@ -65,18 +65,18 @@ describe('timelineLayout', () => {
   it('ticks the first of every month and draws today only inside the range', () => {
     const layout = timelineLayout(makeTimeline());
     expect(layout.months.map((month) => month.label)).toEqual([
-      'Jan 26',
-      'Feb 26',
-      'Mar 26',
-      'Apr 26',
-      'May 26',
-      'Jun 26',
-      'Jul 26',
-      'Aug 26',
-      'Sept 26',
-      'Oct 26',
-      'Nov 26',
-      'Dec 26',
+      'Jan 2026',
+      'Feb 2026',
+      'Mar 2026',
+      'Apr 2026',
+      'May 2026',
+      'Jun 2026',
+      'Jul 2026',
+      'Aug 2026',
+      'Sep 2026',
+      'Oct 2026',
+      'Nov 2026',
+      'Dec 2026',
     ]);
     expect(layout.everyMonth).toBe(1);
     expect(layout.todayInRange).toBe(true);

@@ -1,3 +1,4 @@
+import { formatMonth } from '@roi/domain';
 import type { Timeline, TimelineMilestone } from './execution.queries';
 
 const DAY_MS = 86_400_000;
@@ -61,11 +62,8 @@ export function timelineLayout(timeline: Timeline) {
     if (day >= start) {
       months.push({
         day,
-        label: new Date(day * DAY_MS).toLocaleDateString('en-GB', {
-          month: 'short',
-          year: '2-digit',
-          timeZone: 'UTC',
-        }),
+        // "Sep 2026", never "Sept 26", which reads like a day.
+        label: formatMonth(new Date(day * DAY_MS).toISOString().slice(0, 10)),
       });
     }
   }

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { Table, Tabs, Text } from '@mantine/core';
-import { kpiTrajectory } from '@roi/domain';
+import { formatMonth, kpiTrajectory } from '@roi/domain';
 import {
   CartesianGrid,
   ComposedChart,
@@ -22,12 +22,8 @@ const dayOf = (date: string) => {
   return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / DAY_MS;
 };
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const monthLabel = (day: number) =>
-  new Date(day * DAY_MS).toLocaleDateString('en-GB', {
-    month: 'short',
-    year: '2-digit',
-    timeZone: 'UTC',
-  });
+// "Sep 2026", never "Sept 26", which reads like a day.
+const monthLabel = (day: number) => formatMonth(dateOf(day));
 
 /** The first day of every month (or every few months on a long axis) between two days. */
 function monthTicks(from: number, to: number): number[] {

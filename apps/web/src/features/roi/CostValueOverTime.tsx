@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import { formatPercent } from '@roi/domain';
+import { formatPercent, intervalName } from '@roi/domain';
 import {
   Bar,
   BarChart,
@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { ChartOrTable, NUMERIC } from '../../ui/ChartOrTable';
 import type { MoneyFormat } from './money';
-import { axisValue, intervalLabel } from './roi-chart-data';
+import { axisValue } from './roi-chart-data';
 import type { RoiInterval, RoiIntervalKind } from './roi.queries';
 
 const COLOURS = {
@@ -28,7 +28,7 @@ export function CostValueOverTime(props: {
   money: MoneyFormat;
 }) {
   const { intervals, money } = props;
-  const label = (item: RoiInterval) => intervalLabel(item.from, props.interval, money.locale);
+  const label = (item: RoiInterval) => intervalName(item.from, item.to);
   const data = intervals.map((item) => ({
     name: label(item),
     cost: axisValue(item.cost),

@@ -1,5 +1,5 @@
 import { exactDecimal, toDecimalString } from '@roi/domain';
-import type { RoiGroup, RoiIntervalKind } from './roi.queries';
+import type { RoiGroup } from './roi.queries';
 
 /**
  * What the charts draw. Figures stay the API's decimal strings: the tables print them as they
@@ -24,24 +24,6 @@ export function dayNumber(date: string): number {
 }
 
 export const dateOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** "Jan 2027" for a month, "Q1 2027" for a quarter (by the calendar of its first day). */
-export function intervalLabel(from: string, kind: RoiIntervalKind, locale: string): string {
-  const [year, month] = from.split('-').map(Number);
-  if (kind === 'quarter') {
-    // Fiscal quarters start in any month: name them by the months they span.
-    const start = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
-    const end = new Date(Date.UTC(year ?? 1970, (month ?? 1) + 1, 1));
-    const short = (date: Date) =>
-      date.toLocaleDateString(locale, { month: 'short', timeZone: 'UTC' });
-    return `${short(start)}–${short(end)} ${end.getUTCFullYear()}`;
-  }
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)).toLocaleDateString(locale, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 export interface CumulativePoint {
   /** The last day of the interval the running totals are taken at. */
