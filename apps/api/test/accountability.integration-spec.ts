@@ -148,6 +148,19 @@ describe('the accountability map', () => {
     expect(
       after.body.people.find((person: { userId: string }) => person.userId === executor.id),
     ).toMatchObject({ role: null, responsibleFor: [only!.id] });
+
+    // The gap is closed by naming a member; the one who left cannot be named again.
+    const version = (await owner.get(`${base}/initiatives/${only!.id}`).expect(200)).body.version;
+    await owner
+      .patch(`${base}/initiatives/${only!.id}`)
+      .send({ version, responsibleUserId: executor.id })
+      .expect(400);
+    await assign(owner, base, only!.id, { responsibleUserId: owner.id });
+    const closed = await owner.get(`${base}/accountability-map`).expect(200);
+    expect(closed.body.gaps).toEqual([]);
+    expect(
+      closed.body.people.some((person: { userId: string }) => person.userId === executor.id),
+    ).toBe(false);
   });
 
   it('flags one person holding both roles from the third initiative on', async () => {

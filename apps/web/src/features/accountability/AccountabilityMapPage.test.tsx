@@ -124,10 +124,8 @@ function serve(answers: { patch?: () => Response } = {}) {
 }
 
 /** Picks a person in the dialog's select; its dropdown is still in its opening transition in jsdom. */
-async function choose(dialog: HTMLElement, option: string) {
-  await userEvent.click(
-    within(dialog).getByRole('combobox', { name: /Responsible \(execution\)/ }),
-  );
+async function choose(dialog: HTMLElement, option: string, label = /Responsible \(execution\)/) {
+  await userEvent.click(within(dialog).getByRole('combobox', { name: label }));
   await userEvent.click(await screen.findByRole('option', { name: option, hidden: true }));
 }
 
@@ -214,10 +212,26 @@ describe('the accountability map’s cells and gaps', () => {
     await choose(dialog, 'Lena Fischer');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() =>
-      expect(patches).toEqual([{ version: 1, accountableUserId: PRIYA, responsibleUserId: LENA }]),
-    );
+    await waitFor(() => expect(patches).toEqual([{ version: 1, responsibleUserId: LENA }]));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
+  it('sends only the role changed, never the other holder who has left', async () => {
+    const patches = serve({
+      patch: () => apiAnswer(200, { ...MAP.initiatives[1], accountableUserId: MAEVE, version: 2 }),
+    });
+    renderInOrganisation(<AccountabilityMapPage />, { role: 'owner' });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Accountable for G-CIRCLE: Priya Raman. Change' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Accountable for G-CIRCLE' });
+    // Only members are offered: the responsible person who left is not among them.
+    await choose(dialog, 'Maeve Lonergan', /Accountable \(strategy\)/);
+    expect(screen.queryByRole('option', { name: 'Owen Hughes', hidden: true })).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(patches).toEqual([{ version: 1, accountableUserId: MAEVE }]));
   });
 
   it('opens the comparison when someone else changed the initiative first (409)', async () => {

@@ -107,10 +107,12 @@ function HolderForm(props: {
 
   const submit = form.onSubmit(async (values) => {
     try {
+      // Only the role being changed: the other may name someone who has left (a gap of its own),
+      // whom the API would refuse to be sent again.
       const saved = await update.mutateAsync({
         id: initiative.id,
         version: edit.version,
-        ...values,
+        [field]: values[field],
       });
       edit.saved(saved);
       notifications.show({
