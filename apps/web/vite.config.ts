@@ -25,6 +25,11 @@ export default defineConfig({
     outDir: here('../../dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      // libs/domain is pure by rule (no I/O, nothing done on import), so a page that takes one
+      // function from its index does not also carry the currency table and fraction.js.
+      treeshake: { moduleSideEffects: [{ test: /\/libs\/domain\/src\//, sideEffects: false }] },
+    },
   },
   server: {
     port: 4200,

@@ -1,6 +1,6 @@
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiProblem } from '../api/client';
 import { router } from './router';
@@ -38,10 +38,37 @@ export function App() {
       defaultColorScheme="light"
       cssVariablesResolver={accessibleGreys}
     >
-      <Notifications position="top-right" />
+      <NotificationsWhenIdle />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
+  );
+}
+
+const Notifications = lazy(async () => ({
+  default: (await import('@mantine/notifications')).Notifications,
+}));
+
+/**
+ * Notifications only ever answer something a person did, so their code (transitions, stacking)
+ * stays out of the first load and arrives once the page is idle; the store keeps anything shown
+ * before it mounts.
+ */
+function NotificationsWhenIdle() {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(() => setIdle(true), 200);
+      return () => window.clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(() => setIdle(true), { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
+  if (!idle) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position="top-right" />
+    </Suspense>
   );
 }

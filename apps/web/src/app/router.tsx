@@ -2,9 +2,10 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { OrganisationRoute } from './OrganisationRoute';
 import { HomeRedirect, RequireSession } from './RequireSession';
-import { Shell } from './Shell';
 
-// Each page is loaded on first visit, so the first load carries only the shell.
+// Each page is loaded on first visit, and so is the signed-in frame (its menus, selects and
+// navigation): the sign-in page's first load carries neither. The router fetches the frame and
+// the page in parallel.
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
 
 function ToOrganisationFrontPage() {
@@ -49,7 +50,7 @@ export const router = createBrowserRouter([
     element: <RequireSession />,
     children: [
       {
-        element: <Shell />,
+        ...page(async () => ({ Component: (await import('./Shell')).Shell })),
         children: [
           { index: true, element: <HomeRedirect /> },
           {
