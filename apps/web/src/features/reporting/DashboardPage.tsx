@@ -43,15 +43,20 @@ export function DashboardPage() {
             <Title order={2}>{current.membership.organisationName}</Title>
             {dashboard.isPlaceholderData && <Loader size="sm" aria-label="Updating" />}
           </Group>
-          {dashboard.data && (
-            <Text size="sm" c="dimmed">
-              {dashboard.data.cycle.name} (
-              {dayRange(dashboard.data.cycle.startsOn, dashboard.data.cycle.endsOn)}) · as of{' '}
-              {formatReportDay(dashboard.data.asOf)} · You are{' '}
-              {current.membership.external ? 'an external ' : ''}
-              {ROLE_LABELS[current.role].toLowerCase()} here.
-            </Text>
-          )}
+          {/* The line holds its place while the dashboard loads, so nothing below it moves. */}
+          <Text size="sm" c="dimmed">
+            {dashboard.data ? (
+              <>
+                {dashboard.data.cycle.name} (
+                {dayRange(dashboard.data.cycle.startsOn, dashboard.data.cycle.endsOn)}) · as of{' '}
+                {formatReportDay(dashboard.data.asOf)} · You are{' '}
+                {current.membership.external ? 'an external ' : ''}
+                {ROLE_LABELS[current.role].toLowerCase()} here.
+              </>
+            ) : (
+              '\u00a0'
+            )}
+          </Text>
         </div>
         <DashboardControls view={view} choose={choose} dashboard={dashboard.data} />
       </Group>

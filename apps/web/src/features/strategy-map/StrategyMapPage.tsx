@@ -62,25 +62,14 @@ export function StrategyMapPage() {
 
   return (
     <Stack>
+      {/* The header keeps its shape while the map loads: the line that names the date and the
+          open challenges spans the page below the buttons (beside them, it pushed them onto a
+          line of their own and the whole map down), and "Add outcome" holds its place. */}
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Group gap="sm">
-            <Title order={2}>Strategy map</Title>
-            <LiveBadge />
-          </Group>
-          <Text c="dimmed" size="sm">
-            Outcomes → objectives → KPIs and initiatives → milestones
-            {map.data && ` · as of ${formatDay(map.data.asOf)}`}
-            {map.data && map.data.openChallenges > 0 && (
-              <Text span c="orange" size="sm">
-                {' '}
-                · {map.data.openChallenges} open question
-                {map.data.openChallenges === 1 ? '' : 's'} or challenge
-                {map.data.openChallenges === 1 ? '' : 's'}
-              </Text>
-            )}
-          </Text>
-        </div>
+        <Group gap="sm">
+          <Title order={2}>Strategy map</Title>
+          <LiveBadge />
+        </Group>
         <Group gap="xs">
           <Button component={Link} to={`/organisations/${orgId}/plan/print`} variant="default">
             Strategy on a page
@@ -88,11 +77,25 @@ export function StrategyMapPage() {
           <Button component={Link} to={`/organisations/${orgId}/plan/versions`} variant="default">
             Versions
           </Button>
-          {canEdit && map.data && (
-            <Button onClick={() => setEditor({ kind: 'outcome' })}>Add outcome</Button>
+          {canEdit && (
+            <Button disabled={!map.data} onClick={() => setEditor({ kind: 'outcome' })}>
+              Add outcome
+            </Button>
           )}
         </Group>
       </Group>
+      <Text c="dimmed" size="sm" mt={-8}>
+        Outcomes → objectives → KPIs and initiatives → milestones
+        {map.data && ` · as of ${formatDay(map.data.asOf)}`}
+        {map.data && map.data.openChallenges > 0 && (
+          <Text span c="orange" size="sm">
+            {' '}
+            · {map.data.openChallenges} open question
+            {map.data.openChallenges === 1 ? '' : 's'} or challenge
+            {map.data.openChallenges === 1 ? '' : 's'}
+          </Text>
+        )}
+      </Text>
       <Legend />
       {map.isPending ? (
         <Stack>
