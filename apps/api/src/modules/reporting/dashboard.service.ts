@@ -48,7 +48,10 @@ async function dashboard(
   const interval = query.interval ?? 'month';
   const cycle = await findReportCycle(manager, organisationId, query.cycleId, asOf);
   const kpis = await reportKpis(manager, organisationId, asOf);
-  const report = await roiToDateReport(manager, organisationId, cycle, asOf, 'initiative', clock);
+  // The dashboard ranks initiatives and shows budgets; payback dates are the board pack's.
+  const report = await roiToDateReport(manager, organisationId, cycle, asOf, 'initiative', clock, {
+    paybackDates: false,
+  });
   const period = roiToDatePeriod(cycle, asOf);
   const milestones = await cycleMilestoneSummary(manager, organisationId, cycle, asOf);
   const ranked = rankByRoi(report.groups);

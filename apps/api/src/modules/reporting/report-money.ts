@@ -42,6 +42,7 @@ export async function roiToDateReport(
   asOf: string,
   groupBy: 'initiative' | 'channel',
   money: Money,
+  options: { paybackDates?: boolean } = {},
 ): Promise<RoiReportDto> {
   const period = roiToDatePeriod(cycle, asOf);
   if (!period) {
@@ -53,5 +54,5 @@ export async function roiToDateReport(
       groups: [],
     };
   }
-  return roiReport(manager, organisationId, { ...period, groupBy, interval: 'none' });
+  return roiReport(manager, organisationId, { ...period, groupBy, interval: 'none' }, options);
 }

@@ -111,6 +111,8 @@ export async function roiReport(
   manager: EntityManager,
   organisationId: string,
   query: RoiQueryDto,
+  // The dashboard ranks initiatives and shows budgets but no payback dates: it skips their reads.
+  options: { paybackDates?: boolean } = {},
 ): Promise<RoiReportDto> {
   const { period, currency, minorUnits } = await periodOf(manager, organisationId, query);
   const groupBy: RoiGrouping = query.groupBy ?? 'initiative';
@@ -121,8 +123,11 @@ export async function roiReport(
 
   const totals = await readSums(manager, organisationId, period);
   const groups = await readGroups(manager, organisationId, groupBy, period);
+  const byInitiative = groupBy === 'initiative';
   const paybacks =
-    groupBy === 'initiative' ? await paybackDates(manager, organisationId, period) : undefined;
+    byInitiative && options.paybackDates !== false
+      ? await paybackDates(manager, organisationId, period)
+      : undefined;
   const answer: RoiReportDto = {
     ...period,
     currency,
@@ -131,13 +136,13 @@ export async function roiReport(
       key: group.key,
       label: group.label,
       ...display(group),
-      ...(paybacks
+      ...(byInitiative
         ? {
             budget: money(exactDecimal(group.budget ?? '0')),
             budgetVariance: money(budgetVariance(group.budget ?? '0', group.cost)),
-            paybackDate: paybacks.get(group.id) ?? null,
           }
         : {}),
+      ...(paybacks ? { paybackDate: paybacks.get(group.id) ?? null } : {}),
     })),
   };
   if (interval !== 'none') {
