@@ -185,6 +185,43 @@ const cases: Case[] = [
     { status: 400, field: 'startsOn' },
   ],
   [
+    // Found by the fuzz suite: for a fiscal year starting in April, the year around 1 January of
+    // year 1 began in year 0; from 31 December 9999, the months of a report ran into year 10000.
+    'an ROI report up to 1 January of year 1',
+    () => ({ method: 'get', path: `${base}/reallocation?to=0001-01-01` }),
+    { status: 400, field: 'to' },
+  ],
+  [
+    'an ROI report from the last day of year 9999, by month',
+    () => ({ method: 'get', path: `${base}/roi?from=9999-12-31&interval=month` }),
+    { status: 400, field: 'from' },
+  ],
+  [
+    'a cost entry on the last day of year 9999',
+    () => ({
+      method: 'post',
+      path: `${base}/cost-entries`,
+      send: {
+        date: '9999-12-31',
+        initiativeId: owner.id,
+        channel: 'Instagram',
+        activity: 'Ads',
+        amount: '10.00',
+        category: 'media',
+      },
+    }),
+    { status: 400, field: 'date' },
+  ],
+  [
+    'an API key expiring in year 9999',
+    () => ({
+      method: 'post',
+      path: `${base}/api-keys`,
+      send: { name: 'Forever', role: 'executive', expiresAt: '9999-12-31T00:00:00Z' },
+    }),
+    { status: 400, field: 'expiresAt' },
+  ],
+  [
     'an audit-log filter on 30 February',
     () => ({ method: 'get', path: `${base}/audit-log?from=2025-02-30` }),
     { status: 400, field: 'from' },

@@ -177,10 +177,11 @@ describe('CSV imports and exports', () => {
       `2026-01-05,${w.ask},Instagram,Posts,revenue,10`,
       `2026-01-06,${w.ask},Instagram,Posts,revenue,10.001,,too many decimals`,
       `2026-01-07,${w.ask},Instagram,Posts,gift,10,,bad type`,
+      `9999-12-31,${w.ask},Instagram,Posts,revenue,10,,beyond the dates the API takes`,
       `2026-01-08,${w.ask},Instagram,Posts,revenue,10,,a good row`,
     ].join('\n');
     const done = await importFile(owner, w.base, 'values', file);
-    expect(done).toMatchObject({ status: 'failed', rowsTotal: 9, rowsImported: 0, errorCount: 8 });
+    expect(done).toMatchObject({ status: 'failed', rowsTotal: 10, rowsImported: 0, errorCount: 9 });
     expect(done.errors.map(({ row, column }) => [row, column])).toEqual([
       [1, 'date'],
       [2, 'amount'],
@@ -190,6 +191,7 @@ describe('CSV imports and exports', () => {
       [6, 'confidence'],
       [7, 'amount'],
       [8, 'value_type'],
+      [9, 'date'],
     ]);
     expect(done.errors[0]?.reason).toBe('is not a calendar date');
     expect(done.errors[1]?.reason).toBe('must use "." as the decimal point');
@@ -197,6 +199,7 @@ describe('CSV imports and exports', () => {
     expect(done.errors[4]?.reason).toBe('must be greater than 0');
     expect(done.errors[5]?.reason).toMatch(/is missing: the row has 6 fields/);
     expect(done.errors[6]?.reason).toMatch(/more decimals than the currency's 2/);
+    expect(done.errors[8]?.reason).toBe('must be a date from 1900-01-01 to 2199-12-31');
     const [counts] = await api.sql<{ entries: number; staged: number; channels: number }>(
       `SELECT (SELECT count(*)::int FROM value_entries WHERE organisation_id = $1) AS entries,
               (SELECT count(*)::int FROM channels WHERE organisation_id = $1) AS channels,

@@ -1,5 +1,6 @@
-import { isBookableCurrency, isIsoDate, isKnownLocale, isKnownTimeZone } from '@roi/domain';
+import { isBookableCurrency, isKnownLocale, isKnownTimeZone } from '@roi/domain';
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { dateFault } from './input-rules';
 
 // The rules live in libs/domain so that the web app's forms check exactly what the API checks.
 
@@ -54,14 +55,19 @@ export function IsOmittable(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
 }
 
-/** A real calendar date written YYYY-MM-DD (2027-02-29 is not one). */
+/**
+ * A real calendar date written YYYY-MM-DD (2027-02-29 is not one), within the dates the API
+ * takes (input-rules.ts, DATE_RANGE).
+ */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isIsoDate',
       validator: {
-        validate: (value) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: () => 'must be a date written YYYY-MM-DD',
+        validate: (value) => typeof value === 'string' && !dateFault(value),
+        defaultMessage: (args) =>
+          (typeof args?.value === 'string' && dateFault(args.value)) ||
+          'must be a date written YYYY-MM-DD',
       },
     },
     options,

@@ -1,4 +1,5 @@
 import {
+  dateFault,
   INPUT_LIMITS,
   INT32_MAX,
   jsonBodyFault,
@@ -99,6 +100,21 @@ describe('parseWholeNumber', () => {
   });
 });
 
+describe('dateFault', () => {
+  it('takes real dates from 1900 to 2199', () => {
+    for (const date of ['1900-01-01', '2024-02-29', '2199-12-31']) {
+      expect(dateFault(date)).toBeUndefined();
+    }
+  });
+
+  it('refuses dates whose fiscal year or period would leave the calendar', () => {
+    for (const date of ['0001-01-01', '1899-12-31', '2200-01-01', '9999-12-31']) {
+      expect(dateFault(date)).toBe('must be a date from 1900-01-01 to 2199-12-31');
+    }
+    expect(dateFault('2025-02-30')).toBe('must be a date written YYYY-MM-DD');
+  });
+});
+
 describe('parseIsoDateTime', () => {
   it('reads real dates and moments', () => {
     expect(parseIsoDateTime('2025-02-28')?.toISOString()).toBe('2025-02-28T00:00:00.000Z');
@@ -109,7 +125,15 @@ describe('parseIsoDateTime', () => {
   });
 
   it('refuses impossible dates, year 0 and loose formats', () => {
-    for (const text of ['2025-02-30', '0000-01-01', '2025-02-28T24:00', '2025-2-1', 'yesterday']) {
+    for (const text of [
+      '2025-02-30',
+      '0000-01-01',
+      '0001-01-01T00:00:00Z',
+      '9999-12-31',
+      '2025-02-28T24:00',
+      '2025-2-1',
+      'yesterday',
+    ]) {
       expect(parseIsoDateTime(text)).toBeUndefined();
     }
   });

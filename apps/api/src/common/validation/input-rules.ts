@@ -176,17 +176,34 @@ export function parseWholeNumber(text: string, min: number, max: number): number
   return value >= min && value <= max ? value : undefined;
 }
 
+/**
+ * The calendar dates the API takes, in any date or date-time it reads. Plans, ledgers and KPIs
+ * are about the last century and the next two; the window keeps every date the API derives from
+ * one (a fiscal year around it, a period of 25 years, the intervals of a report) inside the
+ * years 1 to 9999 that a YYYY-MM-DD text and PostgreSQL hold: from 0001-01-01 or 9999-12-31, an
+ * ROI report's fiscal year began in year 0 or ended in year 10000, and the request failed.
+ */
+export const DATE_RANGE = { earliest: '1900-01-01', latest: '2199-12-31' } as const;
+
+/** Why a YYYY-MM-DD text is refused, or undefined when it is a date the API takes. */
+export function dateFault(text: string): string | undefined {
+  if (!isIsoDate(text)) return 'must be a date written YYYY-MM-DD';
+  return text < DATE_RANGE.earliest || text > DATE_RANGE.latest
+    ? `must be a date from ${DATE_RANGE.earliest} to ${DATE_RANGE.latest}`
+    : undefined;
+}
+
 const ISO_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))?)?$/;
 
 /**
- * A real moment written in ISO 8601 (a calendar date, optionally with a time and offset), in
- * years 1 to 9999 as PostgreSQL stores them; undefined for anything else (2025-02-30 included,
- * which JavaScript's Date would quietly turn into 2 March).
+ * A real moment written in ISO 8601 (a calendar date, optionally with a time and offset), on a
+ * date within DATE_RANGE; undefined for anything else (2025-02-30 included, which JavaScript's
+ * Date would quietly turn into 2 March).
  */
 export function parseIsoDateTime(text: string): Date | undefined {
   const match = ISO_DATE_TIME.exec(text);
-  if (!match || !isIsoDate(match[1])) return undefined;
+  if (!match || dateFault(match[1])) return undefined;
   const [hours, minutes, seconds, offsetHours, offsetMinutes] = [2, 3, 4, 6, 7].map((index) =>
     Number(match[index] ?? 0),
   );

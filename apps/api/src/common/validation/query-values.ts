@@ -2,7 +2,7 @@ import { PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { ValidationProblem } from '../problem-details/problem';
-import { INT32_MAX, parseIsoDateTime, parseWholeNumber } from './input-rules';
+import { DATE_RANGE, INT32_MAX, parseIsoDateTime, parseWholeNumber } from './input-rules';
 
 // Path and query values arrive as text. These read them strictly, by the rules of input-rules.ts:
 // `0x10`, `6.33e+16`, `1.0` or a number beyond 32 bits is not a whole number here.
@@ -64,8 +64,8 @@ export function IsWholeNumberQuery(
 }
 
 /**
- * A moment in ISO 8601 (`2025-02-28` or `2025-02-28T09:30:00Z`), a real calendar date in years
- * 1 to 9999, converted to a Date; anything else (2025-02-30 included) is refused.
+ * A moment in ISO 8601 (`2025-02-28` or `2025-02-28T09:30:00Z`) on a real calendar date within
+ * DATE_RANGE, converted to a Date; anything else (2025-02-30 included) is refused.
  */
 export function IsIsoDateTime(options?: ValidationOptions): PropertyDecorator {
   const toDate = Transform(({ value }: { value: unknown }) =>
@@ -76,7 +76,8 @@ export function IsIsoDateTime(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoDateTime',
       validator: {
         validate: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
-        defaultMessage: () => 'must be a date-time in ISO 8601, e.g. 2025-02-28T09:30:00Z',
+        defaultMessage: () =>
+          `must be a date-time in ISO 8601 from ${DATE_RANGE.earliest} to ${DATE_RANGE.latest}, e.g. 2025-02-28T09:30:00Z`,
       },
     },
     options,

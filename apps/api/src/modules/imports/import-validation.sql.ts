@@ -1,3 +1,4 @@
+import { DATE_RANGE } from '../../common/validation/input-rules';
 import type { ImportKind } from './csv-formats';
 
 /**
@@ -30,7 +31,7 @@ export function validationQuery(kind: ImportKind, minorUnits: number): string {
 /** Trimmed as the API trims labels and codes (JavaScript's trim of the usual white space). */
 const TRIMMED = (field: string) => `btrim(s.${field}, E' \\t\\r\\n\\f\\v')`;
 
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is not). */
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is not), within DATE_RANGE like any date. */
 const dateReason = (field: string) => `
   CASE WHEN ${field} = '' THEN 'is required'
        WHEN ${field} !~ '^\\d{4}-\\d{2}-\\d{2}$' THEN 'must be a date written YYYY-MM-DD'
@@ -38,7 +39,9 @@ const dateReason = (field: string) => `
          OR substr(${field}, 9, 2)::int < 1
          OR substr(${field}, 9, 2)::int > extract(day FROM make_date(substr(${field}, 1, 4)::int,
               substr(${field}, 6, 2)::int, 1) + interval '1 month - 1 day')
-         THEN 'is not a calendar date' END`;
+         THEN 'is not a calendar date'
+       WHEN ${field} COLLATE "C" NOT BETWEEN '${DATE_RANGE.earliest}' AND '${DATE_RANGE.latest}'
+         THEN 'must be a date from ${DATE_RANGE.earliest} to ${DATE_RANGE.latest}' END`;
 
 const labelReason = (field: string) => `
   CASE WHEN ${field} = '' THEN 'is required'
