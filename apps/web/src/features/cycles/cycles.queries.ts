@@ -20,11 +20,13 @@ export function useCycles() {
   });
 }
 
-export function useCycle(cycleId: string) {
+/** One cycle with its steps; `enabled: false` waits until the cycle is known. */
+export function useCycle(cycleId: string, options: { enabled?: boolean } = {}) {
   const orgId = useOrganisationId();
 
   return useQuery({
     queryKey: keys.detail(orgId, cycleId),
+    enabled: options.enabled ?? true,
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/organisations/{orgId}/cycles/{cycleId}', {
