@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { organisationLanding } from '../session/landing';
+import { asksForDashboard, landingPathFor, organisationLanding } from '../session/landing';
 import { useMe } from '../session/me.queries';
+import { useOrganisation } from '../session/organisation';
 import { ErrorState } from '../ui/ErrorState';
 import { PageLoader } from '../ui/PageLoader';
 
@@ -18,8 +20,9 @@ export function RequireSession() {
 }
 
 /**
- * The start page: the first organisation the person belongs to (its board packs for a board
- * member), or the list to create one.
+ * The start page: the first organisation the person belongs to, on their role's first page (the
+ * board packs for a board member, their milestones for a program manager), or the list to create
+ * one.
  */
 export function HomeRedirect() {
   const first = useMe().data?.memberships[0];
@@ -29,4 +32,23 @@ export function HomeRedirect() {
       replace
     />
   );
+}
+
+/**
+ * The organisation's index: the dashboard, except that a member whose role starts elsewhere (a
+ * board member, a program manager) opening the organisation lands on their own page. The nav's
+ * Dashboard link still opens the dashboard for them, and once it is open, changing its view (which
+ * rewrites the address) keeps it: the choice is made when the page is entered.
+ */
+export function OrganisationFrontPage() {
+  // Another organisation is entered afresh, with the role held there.
+  return <FrontPageOf key={useOrganisation().organisationId} />;
+}
+
+function FrontPageOf() {
+  const { role } = useOrganisation();
+  const location = useLocation();
+  const [landing] = useState(() => (asksForDashboard(location) ? '' : landingPathFor(role)));
+  if (landing) return <Navigate to={landing} replace />;
+  return <Outlet />;
 }

@@ -1,7 +1,8 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { DASHBOARD_ASKED_FOR } from '../session/landing';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { OrganisationRoute } from './OrganisationRoute';
-import { HomeRedirect, RequireSession } from './RequireSession';
+import { HomeRedirect, OrganisationFrontPage, RequireSession } from './RequireSession';
 
 // Each page is loaded on first visit, and so is the signed-in frame (its menus, selects and
 // navigation): the sign-in page's first load carries neither. The router fetches the frame and
@@ -10,7 +11,9 @@ const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ laz
 
 function ToOrganisationFrontPage() {
   const { search } = useLocation();
-  return <Navigate to={{ pathname: '..', search }} relative="path" replace />;
+  return (
+    <Navigate to={{ pathname: '..', search }} relative="path" replace state={DASHBOARD_ASKED_FOR} />
+  );
 }
 
 export const router = createBrowserRouter([
@@ -77,12 +80,19 @@ export const router = createBrowserRouter([
             element: <OrganisationRoute />,
             children: [
               {
-                // The executive dashboard is the organisation's front page; without a strategy
-                // cycle it shows the organisation's overview and leads to the cycles.
-                index: true,
-                ...page(async () => ({
-                  Component: (await import('../features/reporting/DashboardPage')).DashboardPage,
-                })),
+                // The executive dashboard is the organisation's front page (without a strategy
+                // cycle it shows the organisation's overview and leads to the cycles); a member
+                // whose role starts elsewhere (session/landing.ts) lands on their own page.
+                element: <OrganisationFrontPage />,
+                children: [
+                  {
+                    index: true,
+                    ...page(async () => ({
+                      Component: (await import('../features/reporting/DashboardPage'))
+                        .DashboardPage,
+                    })),
+                  },
+                ],
               },
               // One address for the dashboard: an older link keeps its cycle, date and interval.
               { path: 'dashboard', element: <ToOrganisationFrontPage /> },
@@ -233,6 +243,7 @@ export const router = createBrowserRouter([
                 })),
               },
               {
+                // The six steps of the current cycle, each its workspace.
                 path: 'steps/:stepKey',
                 ...page(async () => ({
                   Component: (await import('../features/steps/StepPage')).StepPage,
