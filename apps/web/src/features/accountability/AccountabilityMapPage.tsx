@@ -13,6 +13,7 @@ import { GAP_TITLE } from './accountability-cells';
 import { AccountabilityGrid } from './AccountabilityGrid';
 import { ChangeHolderModal, type HolderChange } from './ChangeHolderModal';
 import { InitiativeHolders } from './InitiativeHolders';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * Step 4, "Organise": who is accountable (strategy) and who is responsible (execution) for each
@@ -20,6 +21,7 @@ import { InitiativeHolders } from './InitiativeHolders';
  * everyone may print it.
  */
 export function AccountabilityMapPage() {
+  usePageTitle('Accountability map');
   const current = useOrganisation();
   const map = useAccountabilityMap();
   const { money, error: moneyError, retry } = useMoney();

@@ -6,8 +6,10 @@ import { useNavigate } from 'react-router';
 import { asFieldMessage, showProblemInForm } from '../../ui/form-errors';
 import { useMe } from '../../session/me.queries';
 import { useChangePassword, useSignOutEverywhere } from './accounts.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 export function ProfilePage() {
+  usePageTitle('Your profile');
   const me = useMe().data;
   const changePassword = useChangePassword();
   const signOutEverywhere = useSignOutEverywhere();

@@ -4,8 +4,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { showProblemInForm } from '../../ui/form-errors';
 import { useSignIn } from './accounts.queries';
 import { AuthLayout } from './AuthLayout';
+import { usePageTitle } from '../../ui/page-title';
 
 export function SignInPage() {
+  usePageTitle('Sign in');
   const signIn = useSignIn();
   const navigate = useNavigate();
   const [search] = useSearchParams();

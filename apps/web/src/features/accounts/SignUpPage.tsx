@@ -6,8 +6,10 @@ import { asFieldMessage, showProblemInForm } from '../../ui/form-errors';
 import { useSignUp } from './accounts.queries';
 import { AuthLayout } from './AuthLayout';
 import { safeNext } from './SignInPage';
+import { usePageTitle } from '../../ui/page-title';
 
 export function SignUpPage() {
+  usePageTitle('Create your account');
   const signUp = useSignUp();
   const navigate = useNavigate();
   const [search] = useSearchParams();

@@ -9,12 +9,14 @@ import { Questionnaire } from './Questionnaire';
 import { RespondentsPanel } from './RespondentsPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 export function AssessmentPage() {
   const { assessmentId = '' } = useParams();
 
   const current = useOrganisation();
   const assessment = useAssessment(assessmentId);
+  usePageTitle(assessment.data?.title ?? 'Assessment');
   const actions = useAssessmentActions(assessmentId);
   const cycles = useCycles();
   if (assessment.isPending) return <Skeleton height={300} />;

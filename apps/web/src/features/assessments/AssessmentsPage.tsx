@@ -22,6 +22,7 @@ import { useCycles } from '../cycles/cycles.queries';
 import { useAssessments, useStartAssessment, useTemplates } from './assessments.queries';
 import type { Template } from './templates.queries';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 /** The built-in templates and the organisation's own, each group by name. */
 function templateOptions(templates: Template[]) {
@@ -40,6 +41,7 @@ function templateOptions(templates: Template[]) {
 }
 
 export function AssessmentsPage() {
+  usePageTitle('Assessments');
   const current = useOrganisation();
   const assessments = useAssessments();
   return (

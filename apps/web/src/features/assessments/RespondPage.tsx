@@ -10,6 +10,7 @@ import {
   useResponseLink,
   useResponseLinkActions,
 } from './respondents.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const formatDay = (iso: string) => new Date(iso).toLocaleDateString(undefined, DAY);
@@ -24,6 +25,7 @@ const formatCalendarDay = (day: string) =>
 export function RespondPage() {
   const token = useParams().token ?? '';
   const link = useResponseLink(token);
+  usePageTitle(link.data?.assessmentTitle ?? 'Answer an assessment');
   const actions = useResponseLinkActions(token);
   if (link.isPending) return <PageLoader />;
   if (link.isError) {

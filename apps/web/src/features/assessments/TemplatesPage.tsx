@@ -20,6 +20,7 @@ import { KIND_LABELS } from './template-form';
 import { TemplateEditor } from './TemplateEditor';
 import { type Template, useTemplateActions } from './templates.queries';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -28,6 +29,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  * and the organisation's own, copied from any template or written from scratch.
  */
 export function TemplatesPage() {
+  usePageTitle('Assessment templates');
   const manage = useOrganisation()?.can('assessments.manage') ?? false;
   const templates = useTemplates();
   const [editing, setEditing] = useState<{ template: Template | null } | null>(null);

@@ -19,8 +19,10 @@ import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
 import { useCreateCycle, useCycles } from './cycles.queries';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 export function CyclesPage() {
+  usePageTitle('Strategy cycles');
   const current = useOrganisation();
   const cycles = useCycles();
   return (

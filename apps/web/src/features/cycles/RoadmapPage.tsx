@@ -15,12 +15,14 @@ import { useOrganisationId } from '../../session/organisation';
 import { ErrorState } from '../../ui/ErrorState';
 import { type Step, useCycle } from './cycles.queries';
 import { StepCriteria, StepSchedule, StepSignOff, StepStatusBadge } from './StepParts';
+import { usePageTitle } from '../../ui/page-title';
 
 /** Where the cycle stands: the six steps, their progress and what blocks each one. */
 export function RoadmapPage() {
   const { cycleId = '' } = useParams();
 
   const cycle = useCycle(cycleId);
+  usePageTitle(cycle.data?.name ?? 'Strategy cycle');
   if (cycle.isPending) return <Skeleton height={320} />;
   if (cycle.isError) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
   const signedOff = cycle.data.steps.filter((step) => step.status === 'done').length;

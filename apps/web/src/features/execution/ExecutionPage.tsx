@@ -25,6 +25,7 @@ import {
 } from './execution.queries';
 import { MilestoneDrawer, MilestoneStatusBadge } from './MilestoneDrawer';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const VIEWS: { value: MilestoneView; label: string; empty: string }[] = [
   { value: 'mine', label: 'My milestones', empty: 'You own no milestone.' },
@@ -38,6 +39,7 @@ const VIEWS: { value: MilestoneView; label: string; empty: string }[] = [
  * is at risk, each opening the milestone to change its status or check in.
  */
 export function ExecutionPage() {
+  usePageTitle('Milestones');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const [params, setParams] = useSearchParams();

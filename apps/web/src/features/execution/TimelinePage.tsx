@@ -24,9 +24,11 @@ import { type Timeline, useBurnUp, useTimeline } from './execution.queries';
 import { MilestoneDrawer } from './MilestoneDrawer';
 import { milestoneColour, TimelineChart } from './TimelineChart';
 import { useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 /** The programme over time: the initiatives and milestones on a timeline, and the burn-up. */
 export function TimelinePage() {
+  usePageTitle('Timeline and burn-up');
   const orgId = useOrganisationId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

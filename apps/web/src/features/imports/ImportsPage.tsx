@@ -18,6 +18,7 @@ import { ErrorState } from '../../ui/ErrorState';
 import { IMPORT_KIND_LABEL, type ImportKind } from './csv-preview';
 import { ImportWizard, statusText } from './ImportWizard';
 import { useImports } from './imports.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 const STATUS_COLOUR: Record<string, string> = {
   queued: 'gray',
@@ -28,6 +29,7 @@ const STATUS_COLOUR: Record<string, string> = {
 
 /** Bring costs, values and KPI measurements in from CSV, and take them out the same way. */
 export function ImportsPage() {
+  usePageTitle('Imports and exports');
   const current = useOrganisation();
   return (
     <Stack>

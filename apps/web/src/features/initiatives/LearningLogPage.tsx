@@ -29,12 +29,14 @@ import {
 } from '../../ui/versioned-edit';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { useMemberOptions } from '../members/members.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * Every experiment, with what it set out to test, what would count as success or a reason to stop,
  * and what it taught: failures are kept, because failing in order to learn is the point.
  */
 export function LearningLogPage() {
+  usePageTitle('Learning log');
   const current = useOrganisation();
   const log = useLearningLog();
   const [recording, setRecording] = useState<Initiative | null>(null);

@@ -7,6 +7,7 @@ import { ErrorState } from '../../ui/ErrorState';
 import { PageLoader } from '../../ui/PageLoader';
 import { meKey, useMe } from '../../session/me.queries';
 import { AuthLayout } from '../accounts/AuthLayout';
+import { usePageTitle } from '../../ui/page-title';
 
 /** Where an invitation link lands: see what is offered, sign in or sign up, and accept. */
 export function InvitationPage() {
@@ -27,6 +28,7 @@ export function InvitationPage() {
       await navigate(`/organisations/${accepted.organisationId}`);
     },
   });
+  usePageTitle(preview.data ? `Join ${preview.data.organisationName}` : 'Invitation');
   if (preview.isPending || me.isPending) return <PageLoader />;
   if (preview.isError) {
     return (

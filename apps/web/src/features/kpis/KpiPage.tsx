@@ -24,6 +24,7 @@ import { formatDay, formatNumber, formatPercent, HEALTH } from '../../ui/plan-fo
 import { type KpiDetail, useKpi, useStrategyMap } from '../plan/plan.queries';
 import { LiveBadge } from '../../ui/LiveBadge';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * One KPI: where it stands against where it should be by now, its path from baseline to target,
@@ -35,6 +36,7 @@ export function KpiPage() {
   const current = useOrganisation();
   const [asOf, setAsOf] = useState('');
   const kpi = useKpi(kpiId, asOf || undefined);
+  usePageTitle(kpi.data ? `KPI ${kpi.data.code} ${kpi.data.name}` : 'KPI');
   const map = useStrategyMap();
   const [editing, setEditing] = useState(false);
   const objectives = (map.data?.outcomes ?? []).flatMap((outcome) =>

@@ -36,6 +36,7 @@ import {
   VALUE_TYPES,
   type ValueEntry,
 } from './ledgers.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 const NUMERIC = {
   textAlign: 'right',
@@ -82,6 +83,7 @@ function LedgerPage(props: { ledger: LedgerKind }) {
       : (values.data?.pages.flatMap((page) => page.items) ?? []);
   const totals = list.data?.pages[0]?.totals;
   const title = ledger === 'costs' ? 'Costs' : 'Values';
+  usePageTitle(title);
   const filtered = Boolean(
     filters.from ||
     filters.to ||

@@ -17,8 +17,10 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { CreateOrganisationForm, monthOptions } from './CreateOrganisationForm';
 import { type Organisation, useOrganisations } from './organisations.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 export function OrganisationsPage() {
+  usePageTitle('Organisations');
   const organisations = useOrganisations();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);

@@ -18,6 +18,7 @@ import { type PlanVersion, usePlanVersions } from '../collaboration/collaboratio
 import { DecisionForm, SubmitDraft } from './PlanDecisionForms';
 import { entityName, PlanComparison, VersionSnapshot } from './VersionViews';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const STATUS: Record<string, { label: string; colour: string }> = {
   submitted: { label: 'Awaiting approval', colour: 'blue' },
@@ -35,6 +36,7 @@ const when = (timestamp: string | null) =>
  * leadership, and any two versions (or a version and the draft) can be compared.
  */
 export function PlanVersionsPage() {
+  usePageTitle('Plan versions');
   const current = useOrganisation();
   const versions = usePlanVersions();
   const [viewing, setViewing] = useState<number | null>(null);

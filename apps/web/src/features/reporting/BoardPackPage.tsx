@@ -38,6 +38,7 @@ import { BoardPackComparisonPanel } from './BoardPackComparison';
 import { BUTTON_COLOUR, LINK_COLOUR, packFormat } from './BoardPackFormat';
 import { BoardPackSections } from './BoardPackSections';
 import { ShareLinksPanel } from './ShareLinksPanel';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * One board pack. A draft shows its live figures as of its date, and its author writes the
@@ -49,6 +50,7 @@ export function BoardPackPage() {
   const packId = useParams().packId ?? '';
   const orgId = useOrganisationId();
   const pack = useBoardPack(packId);
+  usePageTitle(pack.data?.title ?? 'Board pack');
   if (pack.isPending) {
     return (
       <Stack>

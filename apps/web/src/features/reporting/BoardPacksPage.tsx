@@ -26,12 +26,14 @@ import { useOrganisationRecord } from '../organisations/organisations.queries';
 import { type BoardPackSummary, useBoardPacks, useCreateBoardPack } from './board-packs.queries';
 import { BUTTON_COLOUR, dayOfInstant, LINK_COLOUR } from './BoardPackFormat';
 import { formatReportDay } from './report-format';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * The organisation's board packs by as-of date, newest first. Those who manage packs also see
  * drafts and start new ones; everyone else (a board member) reads the published packs.
  */
 export function BoardPacksPage() {
+  usePageTitle('Board packs');
   const current = useOrganisation();
   const manages = current.can('board-packs.manage');
   const packs = useBoardPacks();

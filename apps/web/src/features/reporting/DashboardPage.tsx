@@ -17,6 +17,7 @@ import { ExperimentsDecided, OpenChallenges } from './DashboardNotes';
 import { dayRange, formatReportDay } from './report-format';
 import { RoadmapStrip } from './report-parts';
 import { type Dashboard, useDashboard } from './reporting.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * The organisation's landing page: where its strategy cycle stands as of a date, in one request,
@@ -24,6 +25,7 @@ import { type Dashboard, useDashboard } from './reporting.queries';
  * says so and shows the organisation's overview.
  */
 export function DashboardPage() {
+  usePageTitle('Dashboard');
   const current = useOrganisation();
   const { view, choose } = useDashboardView();
   const dashboard = useDashboard(view);

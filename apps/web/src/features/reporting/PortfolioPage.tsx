@@ -20,6 +20,7 @@ import { isNegative } from './dashboard-chart-data';
 import { dayRange } from './report-format';
 import { KpiStatusCountTiles, MissSplit, ToneBadge } from './report-parts';
 import { type PortfolioOrganisation, usePortfolio } from './reporting.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 const STEP_STATUS_TEXT: Record<string, string> = {
   in_progress: 'in progress',
@@ -32,6 +33,7 @@ const STEP_STATUS_TEXT: Record<string, string> = {
  * by side as of its own today, leading into its dashboard.
  */
 export function PortfolioPage() {
+  usePageTitle('Portfolio');
   const portfolio = usePortfolio();
   // Each organisation's money is written in its own currency and locale.
   const organisations = useOrganisations();

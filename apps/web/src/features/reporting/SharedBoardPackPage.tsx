@@ -7,6 +7,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { sharedPackPdfPath, useSharedBoardPack } from './board-packs.queries';
 import { LINK_COLOUR, packFormat } from './BoardPackFormat';
 import { BoardPackSections } from './BoardPackSections';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * Where a share link lands: someone without an account (a board member who never signs in) reads
@@ -15,6 +16,7 @@ import { BoardPackSections } from './BoardPackSections';
 export function SharedBoardPackPage() {
   const token = useParams().token ?? '';
   const shared = useSharedBoardPack(token);
+  usePageTitle(shared.data?.title ?? 'Shared board pack');
   if (shared.isPending) return <PageLoader />;
   if (shared.isError) {
     return (

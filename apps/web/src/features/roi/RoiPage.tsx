@@ -32,12 +32,14 @@ import {
   type RoiIntervalKind,
   useRoiReport,
 } from './roi.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 /**
  * Step 6, "Measure and adapt": what the work cost and returned in a period, by initiative,
  * objective, channel or activity, over time, against budget, and where budget could move.
  */
 export function RoiPage() {
+  usePageTitle('ROI and reallocation');
   const current = useOrganisation();
   const { money, error: moneyError, retry } = useMoney();
   const [period, setPeriod] = useState<Period>({});

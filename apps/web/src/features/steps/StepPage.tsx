@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { PageLoader } from '../../ui/PageLoader';
+import { usePageTitle } from '../../ui/page-title';
 import { useCycle } from '../cycles';
 import { AssessWorkspace } from './AssessWorkspace';
 import { type CycleSummary, useCurrentCycle } from './current-cycle';
@@ -26,6 +27,7 @@ export function StepPage() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('cycleId');
   const current = useCurrentCycle(requested);
+  usePageTitle(definition ? `Step ${definition.number}: ${definition.name}` : 'Step');
   if (!definition) return <NotFoundPage />;
   return (
     <Stack gap="md">

@@ -29,6 +29,7 @@ import {
 import { LiveBadge } from '../../ui/LiveBadge';
 import { type EditorTarget, PlanEditor } from './PlanEditor';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 interface Discussion {
   subjectType: CommentSubject;
@@ -52,6 +53,7 @@ const SEVERITY_COLOUR: Record<string, string> = { high: 'red', medium: 'orange',
  * whoever may shape the plan, and live: other people's changes appear as they are saved.
  */
 export function StrategyMapPage() {
+  usePageTitle('Strategy map');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const map = useStrategyMap();

@@ -16,6 +16,7 @@ import {
 } from '../../ui/plan-format';
 import { type MapObjective, type StrategyMap, useStrategyMap } from '../plan/plan.queries';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const dot = (health: KpiStatus) => (
   <span
@@ -38,6 +39,7 @@ const dot = (health: KpiStatus) => (
  * their objectives, KPIs against target and initiatives with who is accountable and responsible.
  */
 export function StrategyPrintPage() {
+  usePageTitle('Strategy on a page');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const map = useStrategyMap();
