@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { DASHBOARD_ASKED_FOR } from '../session/landing';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { OrganisationRoute } from './OrganisationRoute';
+import { requires } from './route-access';
 import { HomeRedirect, OrganisationFrontPage, RequireSession } from './RequireSession';
 
 // Each page is loaded on first visit, and so is the signed-in frame (its menus, selects and
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'settings',
+                ...requires('organisation.update'),
                 ...page(async () => ({
                   Component: (await import('../features/organisations/OrganisationSettingsPage'))
                     .OrganisationSettingsPage,
@@ -231,6 +233,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'ledgers/labels',
+                ...requires('ledgers.manage'),
                 ...page(async () => ({
                   Component: (await import('../features/ledgers/VocabulariesPage'))
                     .VocabulariesPage,
@@ -251,24 +254,28 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'members',
+                ...requires('members.read'),
                 ...page(async () => ({
                   Component: (await import('../features/members/MembersPage')).MembersPage,
                 })),
               },
               {
                 path: 'api-keys',
+                ...requires('api-keys.manage'),
                 ...page(async () => ({
                   Component: (await import('../features/api-keys/ApiKeysPage')).ApiKeysPage,
                 })),
               },
               {
                 path: 'audit-log',
+                ...requires('audit.read'),
                 ...page(async () => ({
                   Component: (await import('../features/audit/AuditLogPage')).AuditLogPage,
                 })),
               },
               {
                 path: 'outbox',
+                ...requires('outbox.read'),
                 ...page(async () => ({
                   Component: (await import('../features/mail/OutboxPage')).OutboxPage,
                 })),

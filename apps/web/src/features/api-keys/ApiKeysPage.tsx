@@ -22,12 +22,14 @@ import { api, type Schemas, unwrap } from '../../api/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
-import { NotFoundPage } from '../../ui/NotFoundPage';
+import { NoAccessPage } from '../../ui/NoAccessPage';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const keysOf = (orgId: string) => ['api-keys', orgId] as const;
 
 export function ApiKeysPage() {
+  usePageTitle('API keys');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const queryClient = useQueryClient();
@@ -63,7 +65,7 @@ export function ApiKeysPage() {
       name: (value) => (value.trim() ? null : 'Name the key after the system that uses it'),
     },
   });
-  if (!current.can('api-keys.manage')) return <NotFoundPage />;
+  if (!current.can('api-keys.manage')) return <NoAccessPage permission="api-keys.manage" />;
   const roles = assignableRoles(current.membership.role);
 
   const submit = form.onSubmit(async (values) => {

@@ -16,12 +16,14 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
-import { NotFoundPage } from '../../ui/NotFoundPage';
+import { NoAccessPage } from '../../ui/NoAccessPage';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const ENTITY_TYPES = ['organisation', 'membership', 'invitation', 'api_key'];
 
 export function AuditLogPage() {
+  usePageTitle('Audit log');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const [entityType, setEntityType] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function AuditLogPage() {
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  if (!current.can('audit.read')) return <NotFoundPage />;
+  if (!current.can('audit.read')) return <NoAccessPage permission="audit.read" />;
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const exportUrl = `/api/v1/organisations/${orgId}/audit-log/export.csv${entityType ? `?entityType=${entityType}` : ''}`;
 

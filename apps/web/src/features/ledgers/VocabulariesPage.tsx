@@ -20,7 +20,7 @@ import { useOrganisation } from '../../session/organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { asFieldMessage } from '../../ui/form-errors';
-import { NotFoundPage } from '../../ui/NotFoundPage';
+import { NoAccessPage } from '../../ui/NoAccessPage';
 import {
   useMergeLabel,
   useRenameLabel,
@@ -28,11 +28,13 @@ import {
   type Vocabulary,
   type VocabularyLabel,
 } from './ledgers.queries';
+import { usePageTitle } from '../../ui/page-title';
 
 /** Channels and activities: rename a label, or merge two spellings of the same thing into one. */
 export function VocabulariesPage() {
+  usePageTitle('Channels and activities');
   const current = useOrganisation();
-  if (!current.can('ledgers.manage')) return <NotFoundPage />;
+  if (!current.can('ledgers.manage')) return <NoAccessPage permission="ledgers.manage" />;
   return (
     <Stack>
       <div>

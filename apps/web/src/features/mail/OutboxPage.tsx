@@ -3,11 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
-import { NotFoundPage } from '../../ui/NotFoundPage';
+import { NoAccessPage } from '../../ui/NoAccessPage';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 /** What the product mailed; without an SMTP server this is where invitations can be read. */
 export function OutboxPage() {
+  usePageTitle('Mail outbox');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const outbox = useQuery({
@@ -15,7 +17,7 @@ export function OutboxPage() {
     queryFn: () =>
       unwrap(api.GET('/api/v1/organisations/{orgId}/outbox', { params: { path: { orgId } } })),
   });
-  if (!current.can('outbox.read')) return <NotFoundPage />;
+  if (!current.can('outbox.read')) return <NoAccessPage permission="outbox.read" />;
   return (
     <Stack maw={820}>
       <div>

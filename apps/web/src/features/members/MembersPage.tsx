@@ -18,7 +18,7 @@ import { ApiProblem } from '../../api/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
-import { NotFoundPage } from '../../ui/NotFoundPage';
+import { NoAccessPage } from '../../ui/NoAccessPage';
 import {
   type Invitation,
   type Member,
@@ -31,16 +31,18 @@ import {
   useRevokeInvitation,
 } from './members.queries';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 const roleOptions = (roles: readonly Role[]) =>
   roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export function MembersPage() {
+  usePageTitle('Members and invitations');
   const current = useOrganisation();
   const members = useMembers();
   const managesMembers = current.can('members.manage') ?? false;
   const managesInvitations = current.can('invitations.manage') ?? false;
-  if (!current.can('members.read')) return <NotFoundPage />;
+  if (!current.can('members.read')) return <NoAccessPage permission="members.read" />;
   return (
     <Stack>
       <div>

@@ -1,17 +1,19 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ErrorState } from '../../ui/ErrorState';
-import { NotFoundPage } from '../../ui/NotFoundPage';
+import { NoAccessPage } from '../../ui/NoAccessPage';
 import { PageLoader } from '../../ui/PageLoader';
 import { monthOptions } from './CreateOrganisationForm';
 import { useOrganisationRecord } from './organisations.queries';
 import { RenameOrganisationForm } from './RenameOrganisationForm';
 import { useOrganisation } from '../../session/organisation';
+import { usePageTitle } from '../../ui/page-title';
 
 export function OrganisationSettingsPage() {
+  usePageTitle('Settings');
   const current = useOrganisation();
   const organisation = useOrganisationRecord();
-  if (!current.can('organisation.update')) return <NotFoundPage />;
+  if (!current.can('organisation.update')) return <NoAccessPage permission="organisation.update" />;
   if (organisation.isPending) return <PageLoader />;
   if (organisation.isError)
     return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />;
