@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiProblem } from '../api/client';
+import { BADGE_FITS_ITS_TEXT, readableColourVariables } from './readable-colours';
 import { router } from './router';
 
 // Colours chosen for WCAG AA contrast once, here, not page by page: white on indigo 6 is 4.3:1,
@@ -18,12 +19,18 @@ const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Badge: { styles: BADGE_FITS_ITS_TEXT },
+    // A link in a sentence is told apart by more than its colour (WCAG 1.4.1).
+    Anchor: { defaultProps: { underline: 'always' } },
   },
 });
 
-const accessibleGreys: CSSVariablesResolver = () => ({
+const accessibleGreys: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    ...readableColourVariables(resolved),
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+  },
   dark: {},
 });
 

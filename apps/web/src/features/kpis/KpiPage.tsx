@@ -172,7 +172,7 @@ function Figures(props: { kpi: KpiDetail }) {
         label="Progress"
         value={formatPercent(kpi.progress)}
         detail="of the way from baseline to target"
-        colour={`${health.colour}.7`}
+        colour={health.colour}
       />
       <Figure
         label="Expected by now"

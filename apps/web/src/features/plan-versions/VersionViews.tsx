@@ -188,10 +188,10 @@ export function PlanComparison(props: { from: string | null; to: string | null }
                 {entity.fields.map((change) => (
                   <Table.Tr key={change.field}>
                     <Table.Td>{fieldLabel(change.field)}</Table.Td>
-                    <Table.Td c="red.8" style={{ whiteSpace: 'pre-wrap' }}>
+                    <Table.Td c="red" style={{ whiteSpace: 'pre-wrap' }}>
                       {showValue(change.before)}
                     </Table.Td>
-                    <Table.Td c="green.8" style={{ whiteSpace: 'pre-wrap' }}>
+                    <Table.Td c="green" style={{ whiteSpace: 'pre-wrap' }}>
                       {showValue(change.after)}
                     </Table.Td>
                   </Table.Tr>

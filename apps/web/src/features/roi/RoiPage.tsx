@@ -217,13 +217,13 @@ function Figure(props: {
 }) {
   return (
     <div data-figure={props.label}>
-      <Text size="xs" tt="uppercase" fw={700} c={props.highlight ? 'teal.8' : 'dimmed'}>
+      <Text size="xs" tt="uppercase" fw={700} c={props.highlight ? 'teal' : 'dimmed'}>
         {props.label}
       </Text>
       <Text
         fz={props.large ? 28 : 20}
         fw={props.large ? 700 : 600}
-        c={props.negative ? 'red.8' : props.highlight ? 'teal.8' : undefined}
+        c={props.negative ? 'red' : props.highlight ? 'teal' : undefined}
         style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}
       >
         {props.value}
