@@ -228,7 +228,7 @@ describeWithBrowser('the guiding plan and its execution in the browser', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Timeline and burn-up' })
       .click();
-    const timeline = owner.getByRole('img', { name: /^Timeline from/ });
+    const timeline = owner.getByRole('group', { name: /^Timeline from/ });
     await timeline.waitFor();
     await timeline
       .getByRole('button', { name: /^First hundred calls made: In progress, at risk/ })

@@ -1,33 +1,21 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Skeleton,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { LiveBadge } from '../../ui/LiveBadge';
-import { formatDay, RISK_REASON } from '../../ui/plan-format';
-import {
-  type Milestone,
-  type MilestoneView,
-  useMilestoneView,
-  useSendWeeklyDigest,
-} from './execution.queries';
-import { MilestoneDrawer, MilestoneStatusBadge } from './MilestoneDrawer';
-import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { usePageTitle } from '../../ui/page-title';
+import { AllMilestones } from './AllMilestones';
+import { type MilestoneView, useMilestoneView, useSendWeeklyDigest } from './execution.queries';
+import { MilestoneDrawer } from './MilestoneDrawer';
+import { MilestoneTable } from './MilestoneTable';
 
-const VIEWS: { value: MilestoneView; label: string; empty: string }[] = [
+type View = 'all' | MilestoneView;
+
+const VIEWS: { value: View; label: string; empty?: string }[] = [
+  { value: 'all', label: 'All milestones' },
   { value: 'mine', label: 'My milestones', empty: 'You own no milestone.' },
   { value: 'overdue', label: 'Overdue', empty: 'Nothing is late.' },
   { value: 'due-soon', label: 'Due in 14 days', empty: 'Nothing is due in the next two weeks.' },
@@ -35,16 +23,19 @@ const VIEWS: { value: MilestoneView; label: string; empty: string }[] = [
 ];
 
 /**
- * What a programme manager chases: their own milestones, what is late, what is due soon and what
- * is at risk, each opening the milestone to change its status or check in.
+ * What a program manager chases: every milestone, their own, what is late, what is due soon and
+ * what is at risk, each opening the milestone to change its status or check in. Someone who owns
+ * milestones starts on theirs; anyone else (the chief executive, a board member) on all of them.
  */
 export function ExecutionPage() {
   usePageTitle('Milestones');
   const orgId = useOrganisationId();
   const current = useOrganisation();
   const [params, setParams] = useSearchParams();
-  const view = (VIEWS.find((candidate) => candidate.value === params.get('view'))?.value ??
-    'mine') as MilestoneView;
+  const mine = useMilestoneView('mine');
+  const requested = VIEWS.find((candidate) => candidate.value === params.get('view'))?.value;
+  const view: View | null =
+    requested ?? (mine.isPending ? null : mine.data && mine.data.length > 0 ? 'mine' : 'all');
   const [milestoneId, setMilestoneId] = useState<string | null>(null);
 
   return (
@@ -64,24 +55,37 @@ export function ExecutionPage() {
         </div>
         {current.can('plan.edit') && <WeeklyDigestButton />}
       </Group>
-      <Tabs
-        value={view}
-        onChange={(value) => value && setParams({ view: value }, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List>
+      {view === null ? (
+        <Skeleton height={200} />
+      ) : (
+        <Tabs
+          value={view}
+          onChange={(value) => value && setParams({ view: value }, { replace: true })}
+          keepMounted={false}
+        >
+          <Tabs.List>
+            {VIEWS.map((candidate) => (
+              <Tabs.Tab key={candidate.value} value={candidate.value}>
+                {candidate.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
           {VIEWS.map((candidate) => (
-            <Tabs.Tab key={candidate.value} value={candidate.value}>
-              {candidate.label}
-            </Tabs.Tab>
+            <Tabs.Panel key={candidate.value} value={candidate.value} pt="md">
+              {candidate.value === 'all' ? (
+                <AllMilestones onOpen={setMilestoneId} />
+              ) : (
+                <MilestoneList
+                  view={candidate.value}
+                  label={candidate.label}
+                  empty={candidate.empty ?? ''}
+                  onOpen={setMilestoneId}
+                />
+              )}
+            </Tabs.Panel>
           ))}
-        </Tabs.List>
-        {VIEWS.map((candidate) => (
-          <Tabs.Panel key={candidate.value} value={candidate.value} pt="md">
-            <MilestoneList view={candidate.value} empty={candidate.empty} onOpen={setMilestoneId} />
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        </Tabs>
+      )}
       <MilestoneDrawer milestoneId={milestoneId} onClose={() => setMilestoneId(null)} />
     </Stack>
   );
@@ -120,6 +124,7 @@ function WeeklyDigestButton() {
 
 function MilestoneList(props: {
   view: MilestoneView;
+  label: string;
   empty: string;
   onOpen: (milestoneId: string) => void;
 }) {
@@ -135,87 +140,5 @@ function MilestoneList(props: {
       </EmptyState>
     );
   }
-  return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Milestones">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Milestone</Table.Th>
-            <Table.Th>Initiative</Table.Th>
-            <Table.Th>Accountable / responsible</Table.Th>
-            <Table.Th>Owner</Table.Th>
-            <Table.Th>Due</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Risk</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {milestones.data.map((milestone) => (
-            <MilestoneRow key={milestone.id} milestone={milestone} onOpen={props.onOpen} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function MilestoneRow(props: { milestone: Milestone; onOpen: (milestoneId: string) => void }) {
-  const { milestone } = props;
-  const lastCheckIn = milestone.lastCheckIn;
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Anchor
-          component="button"
-          type="button"
-          fw={600}
-          size="sm"
-          ta="left"
-          onClick={() => props.onOpen(milestone.id)}
-        >
-          {milestone.title}
-        </Anchor>
-        {lastCheckIn && (
-          <Text size="xs" c="dimmed">
-            Last check-in {formatDay(lastCheckIn.date)}: {lastCheckIn.progress}%,{' '}
-            {lastCheckIn.confidence} confidence
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Badge variant="outline" size="sm" radius="sm" style={{ textTransform: 'none' }}>
-          {milestone.initiativeCode}
-        </Badge>
-        <Text size="xs" c="dimmed" lineClamp={1}>
-          {milestone.initiativeName}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{milestone.accountableName}</Text>
-        <Text size="xs" c="dimmed">
-          {milestone.responsibleName}
-        </Text>
-      </Table.Td>
-      <Table.Td>{milestone.ownerName}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(milestone.dueDate)}</Table.Td>
-      <Table.Td>
-        <MilestoneStatusBadge milestone={{ status: milestone.status, atRisk: false }} />
-      </Table.Td>
-      <Table.Td>
-        {milestone.riskReasons.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        ) : (
-          <Stack gap={2}>
-            {milestone.riskReasons.map((reason) => (
-              <Text key={reason} size="xs" c="orange">
-                {RISK_REASON[reason]}
-              </Text>
-            ))}
-          </Stack>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
+  return <MilestoneTable milestones={milestones.data} label={props.label} onOpen={props.onOpen} />;
 }

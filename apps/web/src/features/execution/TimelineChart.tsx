@@ -38,10 +38,12 @@ export function TimelineChart(props: {
   };
 
   return (
+    // A group, not an image: an image's content is presentational, and the milestones in it are
+    // buttons a keyboard reaches.
     <svg
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"
-      role="img"
+      role="group"
       aria-label={`Timeline from ${formatDay(timeline.from)} to ${formatDay(timeline.to)}: ${timeline.initiatives.length} initiatives`}
       style={{ fontFamily: 'inherit', fontSize: 12, display: 'block' }}
     >
@@ -107,7 +109,7 @@ export function TimelineChart(props: {
         const from = initiative.startsOn ?? dues[0];
         const to = initiative.endsOn ?? dues[dues.length - 1];
         const health = HEALTH[initiativeHealth(initiative.milestones)];
-        const barY = row.y + 22;
+        const barY = row.y + 27;
         return (
           <g key={initiative.id} aria-label={`Initiative ${initiative.code}`}>
             <text x={8} y={row.y + 16} fontWeight={700} fill={colour('dark', 7)}>
@@ -117,8 +119,13 @@ export function TimelineChart(props: {
               </tspan>
               <title>{`${initiative.code} ${initiative.name}`}</title>
             </text>
-            <text x={8} y={row.y + 32} fontSize={10.5} fill={colour('gray', 7)}>
-              {clip(`A: ${initiative.accountableName} · R: ${initiative.responsibleName}`, 46)}
+            <text x={8} y={row.y + 31} fontSize={10.5} fill={colour('gray', 7)}>
+              {clip(`Accountable: ${initiative.accountableName}`, 46)}
+              <title>{`Accountable: ${initiative.accountableName}`}</title>
+            </text>
+            <text x={8} y={row.y + 45} fontSize={10.5} fill={colour('gray', 7)}>
+              {clip(`Responsible: ${initiative.responsibleName}`, 46)}
+              <title>{`Responsible: ${initiative.responsibleName}`}</title>
             </text>
             {from && to && (
               <rect
@@ -177,37 +184,47 @@ export function TimelineChart(props: {
         const fill = colour(milestoneColour(milestone), milestone.status === 'cancelled' ? 3 : 6);
         const label = `${milestone.title}: ${MILESTONE_STATUS[milestone.status]?.label}${milestone.atRisk ? ', at risk' : ''}, due ${formatDay(milestone.dueDate)}`;
         return (
-          <g
-            key={milestone.id}
-            role="button"
-            tabIndex={0}
-            aria-label={label}
-            onClick={() => props.onOpenMilestone(milestone.id)}
-            onKeyDown={open(milestone.id)}
-            style={{ cursor: 'pointer' }}
-          >
-            <title>{label}</title>
-            <text x={22} y={cy + 4} fill={colour('dark', 5)}>
+          <g key={milestone.id}>
+            {/* The title is written beside the button, not in it: clipped to fit, it would no
+                longer be the start of the button's name, which carries it whole. */}
+            <text
+              x={22}
+              y={cy + 4}
+              fill={colour('dark', 5)}
+              aria-hidden
+              onClick={() => props.onOpenMilestone(milestone.id)}
+              style={{ cursor: 'pointer' }}
+            >
               {clip(milestone.title, 36)}
             </text>
-            <line
-              x1={LABEL_WIDTH}
-              x2={cx}
-              y1={cy}
-              y2={cy}
-              stroke={colour('gray', 2)}
-              strokeDasharray="2 3"
-            />
-            <rect
-              x={cx - DIAMOND}
-              y={cy - DIAMOND}
-              width={DIAMOND * 2}
-              height={DIAMOND * 2}
-              transform={`rotate(45 ${cx} ${cy})`}
-              fill={fill}
-              stroke="white"
-              strokeWidth={1.5}
-            />
+            <g
+              role="button"
+              tabIndex={0}
+              aria-label={label}
+              onClick={() => props.onOpenMilestone(milestone.id)}
+              onKeyDown={open(milestone.id)}
+              style={{ cursor: 'pointer' }}
+            >
+              <title>{label}</title>
+              <line
+                x1={LABEL_WIDTH}
+                x2={cx}
+                y1={cy}
+                y2={cy}
+                stroke={colour('gray', 2)}
+                strokeDasharray="2 3"
+              />
+              <rect
+                x={cx - DIAMOND}
+                y={cy - DIAMOND}
+                width={DIAMOND * 2}
+                height={DIAMOND * 2}
+                transform={`rotate(45 ${cx} ${cy})`}
+                fill={fill}
+                stroke="white"
+                strokeWidth={1.5}
+              />
+            </g>
           </g>
         );
       })}

@@ -14,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
@@ -22,19 +23,24 @@ import { LiveBadge } from '../../ui/LiveBadge';
 import { formatDay, MILESTONE_STATUS } from '../../ui/plan-format';
 import { type Timeline, useBurnUp, useTimeline } from './execution.queries';
 import { MilestoneDrawer } from './MilestoneDrawer';
+import { SMALL_SCREEN } from './MilestoneTable';
 import { milestoneColour, TimelineChart } from './TimelineChart';
-import { useOrganisationId } from '../../session/organisation';
+import { TimelineList } from './TimelineList';
+import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { usePageTitle } from '../../ui/page-title';
 
 /** The programme over time: the initiatives and milestones on a timeline, and the burn-up. */
 export function TimelinePage() {
   usePageTitle('Timeline and burn-up');
   const orgId = useOrganisationId();
+  const canEdit = useOrganisation().can('plan.edit');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const period = from && to && from <= to ? { from, to } : { from: undefined, to: undefined };
   const timeline = useTimeline(period.from, period.to);
   const [milestoneId, setMilestoneId] = useState<string | null>(null);
+  // A chart of months does not fit a phone: there the timeline is a list.
+  const small = useMediaQuery(SMALL_SCREEN);
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -76,7 +82,7 @@ export function TimelinePage() {
           <Title order={3} size="h4">
             Timeline
           </Title>
-          <TimelineLegend />
+          {!small && <TimelineLegend />}
         </Group>
         {timeline.isPending ? (
           <Skeleton height={320} />
@@ -84,9 +90,11 @@ export function TimelinePage() {
           <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
         ) : timeline.data.initiatives.length === 0 ? (
           <EmptyState title="Nothing on the timeline">
-            No initiative runs in this period and no milestone is due in it. Add initiatives and
-            milestones on the strategy map.
+            No initiative runs in this period and no milestone is due in it.
+            {canEdit && ' Add initiatives and milestones on the strategy map.'}
           </EmptyState>
+        ) : small ? (
+          <TimelineList timeline={timeline.data} onOpenMilestone={setMilestoneId} />
         ) : (
           <Tabs defaultValue="chart" keepMounted={false}>
             <Tabs.List>
@@ -235,6 +243,7 @@ function TimelineTable(props: { timeline: Timeline }) {
 /** Milestones done against milestones due, over time: the gap is the work behind plan. */
 function BurnUp(props: { from?: string; to?: string }) {
   const burnUp = useBurnUp(props.from, props.to);
+  const canEdit = useOrganisation().can('plan.edit');
   return (
     <Paper withBorder p="md" component="section" aria-label="Burn-up">
       <Title order={3} size="h4" mb="xs">
@@ -246,7 +255,10 @@ function BurnUp(props: { from?: string; to?: string }) {
         <ErrorState error={burnUp.error} onRetry={() => void burnUp.refetch()} />
       ) : burnUp.data.length === 0 || burnUp.data.every((point) => point.planned === 0) ? (
         <EmptyState title="Nothing planned in this period">
-          The burn-up counts milestones due and done; add milestones with due dates in the period.
+          The burn-up counts milestones due and done
+          {canEdit
+            ? '; add milestones with due dates in the period.'
+            : ' in the period, and none is due in it.'}
         </EmptyState>
       ) : (
         <Tabs defaultValue="chart" keepMounted={false}>
@@ -267,6 +279,8 @@ function BurnUp(props: { from?: string; to?: string }) {
               withLegend
               withDots={false}
               yAxisProps={{ allowDecimals: false }}
+              xAxisLabel="Date"
+              yAxisLabel="Milestones"
               aria-label="Milestones due and done over time"
             />
           </Tabs.Panel>

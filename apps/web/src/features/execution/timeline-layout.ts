@@ -11,7 +11,8 @@ export const LABEL_WIDTH = 270;
 export const CHART_WIDTH = 680;
 export const WIDTH = LABEL_WIDTH + CHART_WIDTH + 16;
 export const AXIS_HEIGHT = 34;
-export const INITIATIVE_ROW = 40;
+// An initiative's row holds its name, who is accountable and who is responsible, a line each.
+export const INITIATIVE_ROW = 54;
 export const MILESTONE_ROW = 24;
 export const DIAMOND = 6;
 
