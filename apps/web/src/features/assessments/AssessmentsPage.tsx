@@ -59,7 +59,9 @@ export function AssessmentsPage() {
         <ErrorState error={assessments.error} onRetry={() => void assessments.refetch()} />
       ) : assessments.data.length === 0 ? (
         <EmptyState title="No assessment yet">
-          Start with the leadership pulse: one question, every senior manager, with evidence.
+          {current.can('assessments.manage')
+            ? 'Start with the leadership pulse: one question, every senior manager, with evidence.'
+            : 'Assessments appear here once they are started, the leadership pulse first.'}
         </EmptyState>
       ) : (
         <Table verticalSpacing="sm" aria-label="Assessments">

@@ -48,8 +48,9 @@ export function CommentsThread(props: { subjectType: CommentSubject; subjectId: 
         <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />
       ) : comments.data.length === 0 ? (
         <EmptyState title="No discussion yet">
-          Ask a question or challenge it: open questions and challenges show on the strategy map
-          until they are resolved.
+          {canComment
+            ? 'Ask a question or challenge it below: open questions and challenges show on the strategy map until they are resolved.'
+            : 'Nobody has questioned or challenged it yet. Questions and challenges show here and on the strategy map until they are resolved.'}
         </EmptyState>
       ) : (
         <>
@@ -59,12 +60,7 @@ export function CommentsThread(props: { subjectType: CommentSubject; subjectId: 
               : `${open} open question${open === 1 ? '' : 's'} or challenge${open === 1 ? '' : 's'}.`}
           </Text>
           {comments.data.map((comment) => (
-            <CommentCard
-              key={comment.id}
-
-              comment={comment}
-              canResolve={canComment}
-            />
+            <CommentCard key={comment.id} comment={comment} canResolve={canComment} />
           ))}
         </>
       )}

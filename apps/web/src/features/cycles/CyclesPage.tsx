@@ -41,7 +41,9 @@ export function CyclesPage() {
         <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
       ) : cycles.data.length === 0 ? (
         <EmptyState title="No strategy cycle yet">
-          Start one for the coming fiscal year: it opens with the six steps and their exit criteria.
+          {current.can('cycles.manage')
+            ? 'Start one for the coming fiscal year: it opens with the six steps and their exit criteria.'
+            : 'Cycles appear here once leadership starts one: each walks the six steps to a measured return.'}
         </EmptyState>
       ) : (
         <Table verticalSpacing="sm" aria-label="Strategy cycles">
