@@ -10,6 +10,7 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import type { KpiStatus } from '@roi/domain';
 import { Link } from 'react-router';
@@ -22,6 +23,7 @@ import {
   MILESTONE_STATUS,
   RISK_REASON,
 } from '../../ui/plan-format';
+import { useOrganisation } from '../../session/organisation';
 import type { Kpi, MapInitiative, MapMilestone } from '../plan/plan.queries';
 
 export function HealthBadge(props: { health: KpiStatus; size?: 'xs' | 'sm' | 'md' }) {
@@ -52,17 +54,28 @@ export function EditButton(props: { label: string; onClick: () => void }) {
   );
 }
 
-/** Open questions and challenges; opens the discussion of the record. */
+/**
+ * Open questions and challenges; opens the discussion of the record. Someone whose role may not
+ * comment (a board member) is offered the discussion to read, not invited to discuss. It keeps
+ * its width beside a long title, which wraps instead.
+ */
 export function ChallengesButton(props: { count: number; label: string; onClick: () => void }) {
+  const canComment = useOrganisation().can('plan.comment');
+  const verb = canComment ? 'Discuss' : 'Read the discussion of';
   return (
     <Button
       size="compact-xs"
       variant={props.count > 0 ? 'light' : 'subtle'}
       color={props.count > 0 ? 'orange' : 'gray'}
       onClick={props.onClick}
-      aria-label={`Discuss ${props.label}: ${props.count} open questions or challenges`}
+      aria-label={`${verb} ${props.label}: ${props.count} open questions or challenges`}
+      style={{ flexShrink: 0 }}
     >
-      {props.count > 0 ? `${props.count} open challenge${props.count === 1 ? '' : 's'}` : 'Discuss'}
+      {props.count > 0
+        ? `${props.count} open challenge${props.count === 1 ? '' : 's'}`
+        : canComment
+          ? 'Discuss'
+          : 'Discussion'}
     </Button>
   );
 }
@@ -206,11 +219,7 @@ export function InitiativeCard(props: {
           <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {initiative.milestones.map((milestone) => (
               <li key={milestone.id}>
-                <UnstyledButton
-                  onClick={() => props.onOpenMilestone(milestone.id)}
-                  w="100%"
-                  aria-label={`Milestone ${milestone.title}, ${MILESTONE_STATUS[milestone.status]?.label}, due ${formatDay(milestone.dueDate)}`}
-                >
+                <UnstyledButton onClick={() => props.onOpenMilestone(milestone.id)} w="100%">
                   <Group gap={6} wrap="nowrap">
                     <span
                       aria-hidden
@@ -237,6 +246,11 @@ export function InitiativeCard(props: {
                           : formatDay(milestone.dueDate)}
                     </Text>
                   </Group>
+                  {/* Read after what is shown, so the button's name starts with its visible text. */}
+                  <VisuallyHidden>
+                    , milestone {MILESTONE_STATUS[milestone.status]?.label}, due{' '}
+                    {formatDay(milestone.dueDate)}
+                  </VisuallyHidden>
                 </UnstyledButton>
               </li>
             ))}
