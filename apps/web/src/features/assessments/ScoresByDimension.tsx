@@ -92,6 +92,7 @@ export function ScoresByDimension(props: { results: Results; cycleName: string }
               withLegend={Boolean(previous)}
               yAxisProps={{ domain: [0, 5] }}
               barProps={{ maxBarSize: 56 }}
+              role="img"
               aria-label="Scores by dimension"
             />
           )}

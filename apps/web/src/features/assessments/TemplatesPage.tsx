@@ -9,6 +9,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { QuestionKind } from '@roi/domain';
@@ -173,10 +174,10 @@ function TemplatesTable(props: {
                     size="compact-sm"
                     variant="subtle"
                     aria-expanded={shown === template.id}
-                    aria-label={`Questions of ${template.name}`}
                     onClick={() => setShown(shown === template.id ? null : template.id)}
                   >
                     {plural(template.questions.length, 'question', 'questions')}
+                    <VisuallyHidden> of {template.name}</VisuallyHidden>
                   </Button>
                 </Table.Td>
                 <Table.Td>
