@@ -1,6 +1,8 @@
 import {
   AppShell,
+  Avatar,
   Badge,
+  Box,
   Burger,
   Button,
   Group,
@@ -90,7 +92,7 @@ function OrganisationSwitcher() {
     <Select
       aria-label="Organisation"
       placeholder="Choose an organisation"
-      w={280}
+      w={{ base: 200, sm: 280 }}
       value={current?.membership.organisationId ?? null}
       data={me.memberships.map((membership) => ({
         value: membership.organisationId,
@@ -116,11 +118,18 @@ function PersonMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray">
+        <Button variant="subtle" color="gray" px={{ base: 4, sm: 'md' }}>
           {/* The name read out holds the visible text: "Account of <name> <role>". */}
           <VisuallyHidden>Account of </VisuallyHidden>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={600} truncate maw={180}>
+          {/* A phone has room for the person's initials only; their name is still read out. */}
+          <Box hiddenFrom="sm">
+            <Avatar name={me.user.name} color="indigo" size={32} aria-hidden />
+            <VisuallyHidden>
+              {me.user.name} {current ? ROLE_LABELS[current.membership.role] : ''}
+            </VisuallyHidden>
+          </Box>
+          <Group gap={6} wrap="nowrap" visibleFrom="sm">
+            <Text size="sm" fw={600} truncate maw={{ base: 160, lg: 320 }}>
               {me.user.name}
             </Text>
             {current && (
