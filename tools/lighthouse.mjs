@@ -53,7 +53,14 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'roi-lighthouse-'));
 chmodSync(dataDir, 0o755);
 const cleanups = [() => rmSync(dataDir, { recursive: true, force: true })];
 const cleanUp = async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+  // Every step runs, even after one fails: a stopped browser must not leave the API running.
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`Cleaning up: ${error.message}\n`);
+    }
+  }
 };
 
 try {
