@@ -5,6 +5,7 @@ import { type AxeViolation, seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
 import { DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
 
@@ -225,9 +226,7 @@ describeWithBrowser('every page, as the demo’s owner: accessible, titled, badg
       try {
         const address = `/organisations/${ids.orgId}${route ? `/${route}` : ''}`;
         await check(page, address, `${route || 'front page'} at 390 px`, true);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
+        const overflow = await sidewaysOverflow(page);
         expect({ route, overflow }).toEqual({ route, overflow: 0 });
         await screenshot(page, `a11y-390-${route.replace(/\//g, '-') || 'front-page'}`);
       } finally {

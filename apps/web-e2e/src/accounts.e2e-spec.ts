@@ -88,7 +88,9 @@ describeWithBrowser('accounts, invitations and roles in the browser', () => {
     await signUp(colleague, 'Ciarán Walsh', 'ciaran@harbour-cu.example');
     await colleague.getByRole('button', { name: 'Accept and join' }).click();
     await colleague.getByRole('heading', { name: 'Harbour Credit Union' }).waitFor();
-    await colleague.getByText('You are contributor here.').waitFor();
+    // A contributor starts on the milestones, where their own work is.
+    await colleague.waitForURL(/\/organisations\/[^/]+\/execution/);
+    await colleague.getByRole('heading', { name: 'Milestones', level: 2 }).waitFor();
 
     // A contributor sees the strategy and the members, and none of the owner's tools.
     const theirNavigation = colleague.getByRole('navigation', { name: 'Main navigation' });

@@ -3,6 +3,7 @@ import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
 import { apiAsBrowser, DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
 
@@ -116,12 +117,6 @@ describeWithBrowser('board packs: written, published, shared and read by the boa
   const packOf = (id: string) =>
     apiGet(`/api/v1/organisations/${orgId}/board-packs/${id}`) as Promise<Pack>;
 
-  /** The page's width beyond the window's: the page should scroll down, never sideways. */
-  const sideways = (target: Page) =>
-    target.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-
   it('starts a pack in the page, writes its commentary and publishes it', async () => {
     await page.goto(`${product.baseUrl}/organisations/${orgId}`);
     await page
@@ -232,8 +227,8 @@ describeWithBrowser('board packs: written, published, shared and read by the boa
     await screenshot(page, 'board-pack-1440');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('heading', { name: title }).waitFor();
-    expect(await sideways(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'board-pack-390');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 60_000);
 
@@ -271,7 +266,7 @@ describeWithBrowser('board packs: written, published, shared and read by the boa
     await screenshot(reader, 'board-pack-shared-1440');
     await reader.setViewportSize({ width: 390, height: 844 });
     await reader.getByRole('heading', { name: title, level: 1 }).waitFor();
-    expect(await sideways(reader)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(reader)).toBeLessThanOrEqual(0);
     await screenshot(reader, 'board-pack-shared-390');
 
     // The owner sees it opened, then revokes it.

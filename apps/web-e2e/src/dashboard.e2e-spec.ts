@@ -3,6 +3,7 @@ import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
 import { apiAsBrowser, DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
 
@@ -186,9 +187,7 @@ describeWithBrowser('Executive dashboard and portfolio against the API', () => {
       .locator('[data-figure="ROI"]')
       .waitFor();
     // Nothing wider than the window: the page scrolls down, never sideways.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'dashboard-390');
     expect(await seriousViolations(page)).toEqual([]);

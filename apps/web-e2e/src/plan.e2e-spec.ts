@@ -112,7 +112,7 @@ describeWithBrowser('the guiding plan and its execution in the browser', () => {
     await form.getByRole('button', { name: 'Add milestone' }).click();
     await form.waitFor({ state: 'detached' });
     await page
-      .getByRole('button', { name: new RegExp(`^Milestone ${title},`) })
+      .getByRole('button', { name: new RegExp(`^${title}\\b.*, milestone `) })
       .first()
       .waitFor();
   }
@@ -125,7 +125,7 @@ describeWithBrowser('the guiding plan and its execution in the browser', () => {
     note: string,
   ) {
     await page
-      .getByRole('button', { name: new RegExp(`^Milestone ${title},`) })
+      .getByRole('button', { name: new RegExp(`^${title}\\b.*, milestone `) })
       .first()
       .click();
     const drawer = page.getByRole('dialog', { name: 'Milestone' });
@@ -194,7 +194,7 @@ describeWithBrowser('the guiding plan and its execution in the browser', () => {
     await checkIn(owner, 'Call list drawn up', 16, 'High', 'List exported from the CRM');
     await checkIn(owner, 'First hundred calls made', 2, 'Low', 'Only two callers this month');
     await initiative
-      .getByRole('button', { name: /^Milestone Call list drawn up, In progress/ })
+      .getByRole('button', { name: /^Call list drawn up\b.*, milestone In progress,/ })
       .waitFor();
     await screenshotFromTop(owner, 'plan-map');
 

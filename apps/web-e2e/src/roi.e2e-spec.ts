@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
 import { DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
 
@@ -221,9 +222,7 @@ describeWithBrowser(
         .getByRole('img', { name: /^ROI and risk-adjusted ROI of/ })
         .waitFor();
       // Nothing wider than the window: the page scrolls down, never sideways.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, 'roi-390');
     }, 60_000);

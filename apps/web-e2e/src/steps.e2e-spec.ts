@@ -3,6 +3,7 @@ import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
 import { DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import { settledAfterResize, sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
 
@@ -90,13 +91,6 @@ describeWithBrowser('the six step workspaces and each role’s first page', () =
     return header;
   }
 
-  /** Resized, the shell slides its navigation away: the picture waits until it has settled. */
-  async function settledAfterResize(target: Page) {
-    await target.waitForFunction(() =>
-      document.getAnimations().every((animation) => !(animation instanceof CSSTransition)),
-    );
-  }
-
   /** The page at 1440 and at 390 px: pictures kept, nothing wider than a phone, no violation. */
   async function checkBothWidths(name: string, ready: () => Promise<unknown>) {
     await ready();
@@ -108,9 +102,7 @@ describeWithBrowser('the six step workspaces and each role’s first page', () =
       await ready();
       await settledAfterResize(page);
       await screenshot(page, `${name}-390`);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
