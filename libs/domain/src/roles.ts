@@ -17,7 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   executive: 'Executive',
   consultant: 'Consultant (external)',
-  program_manager: 'Program manager',
+  program_manager: 'Programme manager',
   contributor: 'Contributor',
   board_member: 'Board member (read-only)',
 };

@@ -218,7 +218,7 @@ function InvitationsSection() {
       </Title>
       {invitations.data.length === 0 ? (
         <EmptyState title="No invitations yet">
-          Invite your leadership team, program managers and consultants.
+          Invite your leadership team, programme managers and consultants.
         </EmptyState>
       ) : (
         <Table verticalSpacing="xs" aria-label="Invitations">
