@@ -412,6 +412,45 @@ describe('the guiding plan', () => {
       ]);
     });
 
+    it('lists only the milestones at risk of an initiative with more than twelve, its colour still judged from all of them', async () => {
+      const manager = await addMember(api, owner, organisationId, 'program_manager');
+      const goal = await objective((await outcome({ title: 'Large map outcome' })).id);
+      const large = (
+        await owner
+          .post(`${base}/initiatives`)
+          .send(initiativeInput([goal.id], { code: 'MAP-LARGE', responsibleUserId: manager.id }))
+          .expect(201)
+      ).body;
+      const milestone = (title: string, dueDate: string) =>
+        owner
+          .post(`${base}/milestones`)
+          .send({ initiativeId: large.id, title, ownerUserId: manager.id, dueDate })
+          .expect(201);
+      for (let month = 1; month <= 12; month++) {
+        await milestone(`On track ${month}`, `2027-${String(month).padStart(2, '0')}-01`);
+      }
+      const mapOf = async () => {
+        const map = (await owner.get(`${base}/strategy-map?asOf=2026-07-02`).expect(200)).body;
+        const [branch] = map.outcomes.find(
+          (item: { title: string }) => item.title === 'Large map outcome',
+        ).objectives;
+        return branch.initiatives[0];
+      };
+      // Twelve are listed whole; the thirteenth makes the list one of those needing attention.
+      expect((await mapOf()).milestones).toHaveLength(12);
+      await milestone('Late one', '2026-06-15');
+      expect(await mapOf()).toEqual(
+        expect.objectContaining({
+          code: 'MAP-LARGE',
+          health: 'at_risk',
+          milestoneCount: 13,
+          milestones: [expect.objectContaining({ title: 'Late one', riskReasons: ['overdue'] })],
+        }),
+      );
+      const all = (await owner.get(`${base}/milestones?initiativeId=${large.id}`).expect(200)).body;
+      expect(all).toHaveLength(13);
+    });
+
     it('lists every experiment of a cycle with its lesson, and flags a decision that is overdue', async () => {
       const goal = await objective((await outcome()).id);
       const [cycle] = await api.sql<{ id: string }>(

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { initiativeHealth, worstHealth, type PlanHealth } from './plan-health';
+import {
+  initiativeHealth,
+  initiativeHealthOfTally,
+  worstHealth,
+  type PlanHealth,
+} from './plan-health';
 
 describe('colours of the strategy map', () => {
   it.each<[PlanHealth[], PlanHealth]>([
@@ -49,4 +54,16 @@ describe('colours of the strategy map', () => {
   ] as const)('judges an initiative with milestones %j as %s', (milestones, expected) => {
     expect(initiativeHealth(milestones)).toBe(expected);
   });
+
+  it.each([
+    [{ counted: 0, missed: 0, atRisk: 0 }, 'no_data'],
+    [{ counted: 25, missed: 0, atRisk: 0 }, 'on_track'],
+    [{ counted: 25, missed: 0, atRisk: 3 }, 'at_risk'],
+    [{ counted: 25, missed: 1, atRisk: 1 }, 'off_track'],
+  ] as const)(
+    'judges an initiative from the tally %j as %s, as from the milestones',
+    (tally, expected) => {
+      expect(initiativeHealthOfTally(tally)).toBe(expected);
+    },
+  );
 });

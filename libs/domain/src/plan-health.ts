@@ -32,8 +32,27 @@ export function initiativeHealth(
   milestones: readonly { status: MilestoneStatus; atRisk: boolean }[],
 ): PlanHealth {
   const counted = milestones.filter((milestone) => milestone.status !== 'cancelled');
-  if (counted.length === 0) return 'no_data';
-  if (counted.some((milestone) => milestone.status === 'missed')) return 'off_track';
-  if (counted.some((milestone) => milestone.atRisk)) return 'at_risk';
+  return initiativeHealthOfTally({
+    counted: counted.length,
+    missed: counted.filter((milestone) => milestone.status === 'missed').length,
+    atRisk: counted.filter((milestone) => milestone.atRisk).length,
+  });
+}
+
+/** How many of an initiative's milestones count (all but the cancelled), are missed, are at risk. */
+export interface MilestoneTally {
+  counted: number;
+  missed: number;
+  atRisk: number;
+}
+
+/**
+ * initiativeHealth from counts, for a reader that counts in SQL and judges only the milestones
+ * that may be at risk (the strategy map of a large plan): the same rule, stated once, here.
+ */
+export function initiativeHealthOfTally(tally: MilestoneTally): PlanHealth {
+  if (tally.counted === 0) return 'no_data';
+  if (tally.missed > 0) return 'off_track';
+  if (tally.atRisk > 0) return 'at_risk';
   return 'on_track';
 }

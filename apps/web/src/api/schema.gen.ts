@@ -3364,6 +3364,9 @@ export interface components {
              * @enum {string}
              */
             health: "on_track" | "at_risk" | "off_track" | "no_data";
+            /** @description How many milestones the initiative has, cancelled ones included. */
+            milestoneCount: number;
+            /** @description Every milestone when the initiative has at most 12, else only those at risk (missed ones included); fewer than milestoneCount means the rest is to be read per initiative from GET milestones?initiativeId=. */
             milestones: components["schemas"]["MapMilestoneDto"][];
         };
         MapObjectiveDto: {

@@ -56,14 +56,26 @@ export async function readTimelineMilestones(
   });
 }
 
-/** Every milestone of the organisation, lean, with its risk as of `asOf`: the strategy map's. */
+/** An initiative with at most this many milestones is listed whole on the strategy map. */
+export const MAP_MILESTONES_IN_FULL = 12;
+
+/**
+ * The strategy map's milestones, lean, with their risk as of `asOf`: every milestone of an
+ * initiative with at most MAP_MILESTONES_IN_FULL of them, and of a larger one only those at risk
+ * (missed ones included); beside them, each initiative's tally for initiativeHealthOfTally, so
+ * that the colour of a large initiative is judged without reading its milestones on track.
+ */
 export async function readMapMilestones(
   manager: EntityManager,
   organisationId: string,
   asOf: string,
 ) {
-  const rows = await readRows<RiskRow>(manager, 'mapMilestones', organisationId, asOf, []);
-  return rows.map((row) => {
+  const rows = await readRows<RiskRow>(manager, 'mapMilestones', organisationId, asOf, [
+    MAP_MILESTONES_IN_FULL,
+  ]);
+  const tallies: { initiative_id: string; total: number; counted: number; missed: number }[] =
+    await manager.query(PROGRAM_VIEW_SQL.mapTally, [organisationId]);
+  const judged = rows.map((row) => {
     const judgement = judge(row, asOf);
     return {
       id: row.id,
@@ -76,6 +88,29 @@ export async function readMapMilestones(
       riskReasons: judgement.riskReasons,
     };
   });
+  const atRisk = new Map<string, number>();
+  for (const milestone of judged) {
+    if (milestone.atRisk && milestone.status !== 'cancelled') {
+      atRisk.set(milestone.initiativeId, (atRisk.get(milestone.initiativeId) ?? 0) + 1);
+    }
+  }
+  const tallyOf = new Map(
+    tallies.map((tally) => [
+      tally.initiative_id,
+      {
+        total: tally.total,
+        counted: tally.counted,
+        missed: tally.missed,
+        atRisk: atRisk.get(tally.initiative_id) ?? 0,
+      },
+    ]),
+  );
+  const listed = judged.filter(
+    (milestone) =>
+      milestone.atRisk ||
+      (tallyOf.get(milestone.initiativeId)?.total ?? 0) <= MAP_MILESTONES_IN_FULL,
+  );
+  return { milestones: listed, tallyOf };
 }
 
 async function readRows<T>(

@@ -98,6 +98,25 @@ const BY_DUE_DATE = `ORDER BY m.due_date, m.title, m.id`;
 /** Still to be done: neither done, cancelled nor missed. */
 const OPEN = `m.status IN ('planned', 'in_progress')`;
 
+/**
+ * The milestones milestoneRisk may hold at risk at $2, and no others: still to be done or
+ * missed, and late, behind a late dependency, or last checked in with low confidence. This
+ * restates the rule only to narrow thousands of milestones to the few worth reading in full
+ * (cheapest test first: the last check-in is looked up only for a milestone not yet found
+ * late); the domain function judges every row returned, so the two must only agree that
+ * nothing at risk is left out (the integration tests cover each reason).
+ */
+const MAY_BE_AT_RISK = `m.status IN ('planned', 'in_progress', 'missed')
+     AND (m.status = 'missed' OR m.due_date < $2::date
+          OR EXISTS (SELECT 1 FROM milestone_dependencies d
+                       JOIN milestones dm ON dm.id = d.depends_on_id
+                      WHERE d.milestone_id = m.id
+                        AND (dm.status = 'missed'
+                             OR (dm.status IN ('planned', 'in_progress') AND dm.due_date < $2::date)))
+          OR (SELECT c.confidence FROM check_ins c
+               WHERE c.milestone_id = m.id AND c.date <= $2::date
+               ORDER BY c.date DESC, c.created_at DESC LIMIT 1) = 'low')`;
+
 export const PROGRAM_VIEW_SQL = {
   /** $3 the milestone ids. */
   byIds: `${FEW}
@@ -129,31 +148,35 @@ export const PROGRAM_VIEW_SQL = {
      AND m.due_date BETWEEN $2::date AND $2::date + $3::int
    ${BY_DUE_DATE}`,
 
-  /**
-   * The milestones milestoneRisk may hold at risk at $2, and no others: still to be done or
-   * missed, and late, behind a late dependency, or last checked in with low confidence. This
-   * restates the rule only to narrow thousands of milestones to the few worth reading in full
-   * (cheapest test first: the last check-in is looked up only for a milestone not yet found
-   * late); the domain function judges every row returned, so the two must only agree that
-   * nothing at risk is left out (the integration tests cover each reason).
-   */
+  /** What milestoneRisk holds at risk at $2, read in full (see MAY_BE_AT_RISK). */
   atRisk: `${FEW}
-   WHERE m.organisation_id = $1 AND m.status IN ('planned', 'in_progress', 'missed')
-     AND (m.status = 'missed' OR m.due_date < $2::date
-          OR EXISTS (SELECT 1 FROM milestone_dependencies d
-                       JOIN milestones dm ON dm.id = d.depends_on_id
-                      WHERE d.milestone_id = m.id
-                        AND (dm.status = 'missed'
-                             OR (dm.status IN ('planned', 'in_progress') AND dm.due_date < $2::date)))
-          OR (SELECT c.confidence FROM check_ins c
-               WHERE c.milestone_id = m.id AND c.date <= $2::date
-               ORDER BY c.date DESC, c.created_at DESC LIMIT 1) = 'low')
+   WHERE m.organisation_id = $1 AND ${MAY_BE_AT_RISK}
    ${BY_DUE_DATE}`,
 
-  /** Every milestone, lean, for the strategy map's colours. */
+  /**
+   * $3 the most milestones an initiative may have to be listed whole: the strategy map lists
+   * every milestone of such an initiative, and of a larger one only those milestoneRisk may hold
+   * at risk (the narrowing of atRisk); lean, as the risk rule reads them and the map shows them.
+   */
   mapMilestones: `${RISK_ROWS}
    WHERE m.organisation_id = $1
+     AND (${MAY_BE_AT_RISK}
+          OR m.initiative_id IN (SELECT s.initiative_id FROM milestones s
+                                  WHERE s.organisation_id = $1
+                                  GROUP BY s.initiative_id HAVING count(*) <= $3::int))
    ${BY_DUE_DATE}`,
+
+  /**
+   * Per initiative, the counts initiativeHealthOfTally reads beside the judged milestones: all
+   * milestones, those that count (not cancelled) and those missed.
+   */
+  mapTally: `
+  SELECT initiative_id, count(*)::int AS total,
+         count(*) FILTER (WHERE status <> 'cancelled')::int AS counted,
+         count(*) FILTER (WHERE status = 'missed')::int AS missed
+    FROM milestones
+   WHERE organisation_id = $1
+   GROUP BY initiative_id`,
 
   /** $3 from, $4 to: milestones due in the period, lean, for the timeline. */
   timelineMilestones: `${RISK_ROWS}

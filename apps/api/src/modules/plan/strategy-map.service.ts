@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { experimentOverdue, initiativeHealth, worstHealth, type KpiStatus } from '@roi/domain';
+import {
+  experimentOverdue,
+  initiativeHealthOfTally,
+  worstHealth,
+  type KpiStatus,
+} from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationContext } from '../../common/access/request-context';
 import { NotFoundProblem } from '../../common/problem-details/problem';
@@ -16,7 +21,9 @@ import { InitiativeEntity, KpiEntity, ObjectiveEntity, OutcomeEntity } from './p
 
 /**
  * The strategy map: outcomes → objectives → KPIs and initiatives → milestones, each with its
- * colour as of a date, read in a handful of set-based queries however large the plan.
+ * colour as of a date, read in a handful of set-based queries however large the plan. A large
+ * initiative lists only its milestones at risk (its colour still judged from all of them): the
+ * web reads the rest per initiative, so the map of 5,000 milestones stays small.
  */
 @Injectable()
 export class StrategyMapService {
@@ -141,7 +148,7 @@ async function mapInitiatives(
     `SELECT initiative_id, objective_id FROM initiative_objectives WHERE organisation_id = $1`,
     [organisationId],
   );
-  const milestones = await milestonesForTheMap(manager, organisationId, date);
+  const { milestones, tallyOf } = await milestonesForTheMap(manager, organisationId, date);
   const people = await namesOf(manager, [
     ...initiatives.flatMap((initiative) => [
       initiative.accountableUserId,
@@ -157,6 +164,7 @@ async function mapInitiatives(
   }
   return initiatives.map((initiative) => {
     const milestones = milestonesOf.get(initiative.id) ?? [];
+    const tally = tallyOf.get(initiative.id) ?? { total: 0, counted: 0, missed: 0, atRisk: 0 };
     return {
       id: initiative.id,
       code: initiative.code,
@@ -171,7 +179,8 @@ async function mapInitiatives(
           { decisionDate: initiative.decisionDate, outcome: initiative.experimentOutcome },
           date,
         ),
-      health: initiativeHealth(milestones),
+      health: initiativeHealthOfTally(tally),
+      milestoneCount: tally.total,
       milestones,
       objectiveIds: links
         .filter((link) => link.initiative_id === initiative.id)

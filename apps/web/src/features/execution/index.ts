@@ -2,4 +2,4 @@
 // through these, and reaches no further into this folder.
 export { MilestoneDrawer, MilestoneStatusBadge } from './MilestoneDrawer';
 export { MilestoneForm } from './MilestoneForm';
-export { type Milestone, useMilestone } from './execution.queries';
+export { type Milestone, useMilestone, useMilestones } from './execution.queries';

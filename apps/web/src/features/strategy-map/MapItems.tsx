@@ -13,6 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import type { KpiStatus } from '@roi/domain';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   formatDay,
@@ -24,6 +25,7 @@ import {
   RISK_REASON,
 } from '../../ui/plan-format';
 import { useOrganisation } from '../../session/organisation';
+import { useMilestones } from '../execution';
 import type { Kpi, MapInitiative, MapMilestone } from '../plan/plan.queries';
 
 export function HealthBadge(props: { health: KpiStatus; size?: 'xs' | 'sm' | 'md' }) {
@@ -149,7 +151,7 @@ export function KpiRow(props: { kpi: Kpi; href: string; canEdit: boolean; onEdit
   );
 }
 
-function milestoneColour(milestone: MapMilestone) {
+function milestoneColour(milestone: Pick<MapMilestone, 'atRisk' | 'status'>) {
   if (milestone.atRisk && milestone.status !== 'done' && milestone.status !== 'missed') {
     return 'orange';
   }
@@ -166,6 +168,9 @@ export function InitiativeCard(props: {
   onOpenMilestone: (milestoneId: string) => void;
 }) {
   const { initiative } = props;
+  // A large initiative comes with its milestones at risk only; the rest is read when asked for.
+  const partial = initiative.milestones.length < initiative.milestoneCount;
+  const [showAll, setShowAll] = useState(false);
   return (
     <Paper
       withBorder
@@ -215,46 +220,25 @@ export function InitiativeCard(props: {
           </Text>{' '}
           {initiative.responsibleName}
         </Text>
-        {initiative.milestones.length > 0 && (
-          <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-            {initiative.milestones.map((milestone) => (
-              <li key={milestone.id}>
-                <UnstyledButton onClick={() => props.onOpenMilestone(milestone.id)} w="100%">
-                  <Group gap={6} wrap="nowrap">
-                    <span
-                      aria-hidden
-                      style={{
-                        width: 9,
-                        height: 9,
-                        flexShrink: 0,
-                        transform: 'rotate(45deg)',
-                        background: `var(--mantine-color-${milestoneColour(milestone)}-6)`,
-                      }}
-                    />
-                    <Text size="xs" truncate style={{ flex: 1 }}>
-                      {milestone.title}
-                    </Text>
-                    <Text
-                      size="xs"
-                      c={milestone.atRisk ? 'orange' : 'dimmed'}
-                      style={{ flexShrink: 0 }}
-                    >
-                      {milestone.status === 'done'
-                        ? 'done'
-                        : milestone.riskReasons.length
-                          ? milestone.riskReasons.map((reason) => RISK_REASON[reason]).join(', ')
-                          : formatDay(milestone.dueDate)}
-                    </Text>
-                  </Group>
-                  {/* Read after what is shown, so the button's name starts with its visible text. */}
-                  <VisuallyHidden>
-                    , milestone {MILESTONE_STATUS[milestone.status]?.label}, due{' '}
-                    {formatDay(milestone.dueDate)}
-                  </VisuallyHidden>
-                </UnstyledButton>
-              </li>
-            ))}
-          </Stack>
+        {showAll ? (
+          <AllMilestones initiativeId={initiative.id} onOpen={props.onOpenMilestone} />
+        ) : (
+          <MilestoneList milestones={initiative.milestones} onOpen={props.onOpenMilestone} />
+        )}
+        {partial && (
+          <Group>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              aria-expanded={showAll}
+              onClick={() => setShowAll((shown) => !shown)}
+            >
+              {showAll
+                ? 'Show only those needing attention'
+                : `Show all ${initiative.milestoneCount} milestones`}
+            </Button>
+          </Group>
         )}
         {props.canEdit && (
           <Group>
@@ -271,4 +255,78 @@ export function InitiativeCard(props: {
       </Stack>
     </Paper>
   );
+}
+
+type ListedMilestone = Pick<
+  MapMilestone,
+  'id' | 'title' | 'status' | 'dueDate' | 'atRisk' | 'riskReasons'
+>;
+
+function MilestoneList(props: {
+  milestones: readonly ListedMilestone[];
+  onOpen: (milestoneId: string) => void;
+}) {
+  if (props.milestones.length === 0) return null;
+  return (
+    <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {props.milestones.map((milestone) => (
+        <li key={milestone.id}>
+          <UnstyledButton onClick={() => props.onOpen(milestone.id)} w="100%">
+            <Group gap={6} wrap="nowrap">
+              <span
+                aria-hidden
+                style={{
+                  width: 9,
+                  height: 9,
+                  flexShrink: 0,
+                  transform: 'rotate(45deg)',
+                  background: `var(--mantine-color-${milestoneColour(milestone)}-6)`,
+                }}
+              />
+              <Text size="xs" truncate style={{ flex: 1 }}>
+                {milestone.title}
+              </Text>
+              <Text size="xs" c={milestone.atRisk ? 'orange' : 'dimmed'} style={{ flexShrink: 0 }}>
+                {milestone.status === 'done'
+                  ? 'done'
+                  : milestone.riskReasons.length
+                    ? milestone.riskReasons.map((reason) => RISK_REASON[reason]).join(', ')
+                    : formatDay(milestone.dueDate)}
+              </Text>
+            </Group>
+            {/* Read after what is shown, so the button's name starts with its visible text. */}
+            <VisuallyHidden>
+              , milestone {MILESTONE_STATUS[milestone.status]?.label}, due{' '}
+              {formatDay(milestone.dueDate)}
+            </VisuallyHidden>
+          </UnstyledButton>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** Every milestone of one initiative, read from the milestones list when the map had only some. */
+function AllMilestones(props: { initiativeId: string; onOpen: (milestoneId: string) => void }) {
+  const milestones = useMilestones(props.initiativeId);
+  if (milestones.isPending) {
+    return (
+      <Text size="xs" c="dimmed">
+        Loading the milestones…
+      </Text>
+    );
+  }
+  if (milestones.isError) {
+    return (
+      <Group gap="xs">
+        <Text size="xs" c="red">
+          The milestones could not be loaded.
+        </Text>
+        <Button size="compact-xs" variant="subtle" onClick={() => void milestones.refetch()}>
+          Retry
+        </Button>
+      </Group>
+    );
+  }
+  return <MilestoneList milestones={milestones.data} onOpen={props.onOpen} />;
 }

@@ -31,7 +31,16 @@ export class MapInitiativeDto {
   @ApiProperty() isExperiment!: boolean;
   @ApiProperty() decisionOverdue!: boolean;
   @ApiProperty(HEALTH) health!: string;
-  @ApiProperty({ type: [MapMilestoneDto] }) milestones!: MapMilestoneDto[];
+  @ApiProperty({ description: 'How many milestones the initiative has, cancelled ones included.' })
+  milestoneCount!: number;
+  @ApiProperty({
+    type: [MapMilestoneDto],
+    description:
+      'Every milestone when the initiative has at most 12, else only those at risk (missed ones ' +
+      'included); fewer than milestoneCount means the rest is to be read per initiative from ' +
+      'GET milestones?initiativeId=.',
+  })
+  milestones!: MapMilestoneDto[];
 }
 
 export class MapObjectiveDto {
