@@ -76,6 +76,9 @@ describeWithBrowser('respondents, response links and templates in the browser', 
   it('asks members and a manager without an account, collects three answers, closes with results', async () => {
     const owner = await signedIn(DEMO_OWNER);
     await createCycle(owner, 'FY2028 social strategy');
+    // The cycle was made behind the page's back (through the API): the page reads it afresh
+    // rather than from the cycles its first view already holds.
+    await owner.reload();
 
     // The owner starts a leadership pulse with a deadline.
     await owner
