@@ -10,6 +10,13 @@ import type { ImportKind } from './csv-formats';
  */
 export function validationQuery(kind: ImportKind, minorUnits: number): string {
   const checks = kind === 'kpi-measurements' ? measurementChecks() : ledgerChecks(kind, minorUnits);
+  const reasons = checks.columns.map(([, reason], index) => `${reason} AS r${index + 1}`);
+  const names = checks.columns.map((_, index) => `r${index + 1}`).join(', ');
+  const unpivot = checks.columns
+    .map(([column], index) => `(${index + 1}, '${column}', r${index + 1})`)
+    .join(', ');
+  // Each row's reasons are worked out once, side by side; only a row with at least one of them
+  // is turned into one line per reason, so a good row costs one pass of the checks and no more.
   return `
     WITH staged AS (
       SELECT s.row_number, ${TRIMMED('f1')} AS f1, ${TRIMMED('f2')} AS f2, ${TRIMMED('f3')} AS f3,
@@ -19,9 +26,13 @@ export function validationQuery(kind: ImportKind, minorUnits: number): string {
        WHERE s.import_id = $1 AND s.row_number BETWEEN $3 AND $4
     ),
     found AS (${checks.from}),
+    bad_rows AS (
+      SELECT * FROM (SELECT row_number, ${reasons.join(', ')} FROM found OFFSET 0) AS checked
+       WHERE num_nonnulls(${names}) > 0
+    ),
     bad AS (
-      SELECT found.row_number AS "row", c.ordinal, c.column_name AS "column", c.reason
-        FROM found CROSS JOIN LATERAL (VALUES ${checks.values}) AS c (ordinal, column_name, reason)
+      SELECT bad_rows.row_number AS "row", c.ordinal, c.column_name AS "column", c.reason
+        FROM bad_rows CROSS JOIN LATERAL (VALUES ${unpivot}) AS c (ordinal, column_name, reason)
        WHERE c.reason IS NOT NULL
     )
     SELECT "row", "column", reason, count(*) OVER () AS total FROM bad
@@ -66,34 +77,47 @@ function ledgerChecks(kind: 'costs' | 'values', minorUnits: number) {
     kind === 'costs'
       ? ['labour', 'media', 'tools', 'agency', 'other']
       : ['revenue', 'cost_saving', 'retention', 'pipeline', 'other'];
-  const seventh =
+  const seventh: [string, string] =
     kind === 'costs'
-      ? `'hours', CASE WHEN f7 = '' THEN NULL
+      ? [
+          'hours',
+          `CASE WHEN f7 = '' THEN NULL
               WHEN f7 ~ '^-' THEN 'must be 0 or more'
               WHEN f7 ~ '^\\d+,\\d+$' THEN 'must use "." as the decimal point'
               WHEN f7 !~ '^\\d{1,10}(\\.\\d+)?$' THEN 'must be a number of hours such as 7.5'
-              WHEN f7 !~ '^\\d{1,10}(\\.\\d{1,2})?$' THEN 'must have at most 2 decimals' END`
-      : `'confidence', CASE WHEN f7 = '' THEN NULL
+              WHEN f7 !~ '^\\d{1,10}(\\.\\d{1,2})?$' THEN 'must have at most 2 decimals' END`,
+        ]
+      : [
+          'confidence',
+          `CASE WHEN f7 = '' THEN NULL
               WHEN f7 ~ '^\\d+,\\d+$' THEN 'must use "." as the decimal point'
               WHEN f7 !~ '^-?\\d{1,6}(\\.\\d+)?$' THEN 'must be a number from 0 to 1 such as 0.75'
               WHEN f7::numeric < 0 OR f7::numeric > 1 THEN 'must be between 0 and 1'
-              WHEN f7 !~ '^\\d(\\.\\d{1,4})?$' THEN 'must have at most 4 decimals' END`;
+              WHEN f7 !~ '^\\d(\\.\\d{1,4})?$' THEN 'must have at most 4 decimals' END`,
+        ];
   return {
     from: `
       SELECT staged.*, i.id AS initiative_id FROM staged
         LEFT JOIN initiatives i ON i.organisation_id = $2 AND i.code = staged.f2`,
-    values: `
-      (1, 'date', ${dateReason('f1')}),
-      (2, 'initiative', CASE WHEN f2 = '' THEN 'is required'
-            WHEN initiative_id IS NULL THEN 'is not the code of an initiative of this organisation' END),
-      (3, 'channel', ${labelReason('f3')}),
-      (4, 'activity', ${labelReason('f4')}),
-      (5, '${typeColumn}', CASE WHEN f5 = '' THEN 'is required'
+    columns: [
+      ['date', dateReason('f1')],
+      [
+        'initiative',
+        `CASE WHEN f2 = '' THEN 'is required'
+            WHEN initiative_id IS NULL THEN 'is not the code of an initiative of this organisation' END`,
+      ],
+      ['channel', labelReason('f3')],
+      ['activity', labelReason('f4')],
+      [
+        typeColumn,
+        `CASE WHEN f5 = '' THEN 'is required'
             WHEN lower(f5) NOT IN (${types.map((type) => `'${type}'`).join(', ')})
-            THEN 'must be one of ${types.join(', ')}' END),
-      (6, 'amount', ${amountReason('f6', minorUnits)}),
-      (7, ${seventh}),
-      (8, 'note', CASE WHEN length(f8) > 2000 THEN 'must be at most 2000 characters' END)`,
+            THEN 'must be one of ${types.join(', ')}' END`,
+      ],
+      ['amount', amountReason('f6', minorUnits)],
+      seventh,
+      ['note', `CASE WHEN length(f8) > 2000 THEN 'must be at most 2000 characters' END`],
+    ] satisfies [string, string][],
   };
 }
 
@@ -110,16 +134,26 @@ function measurementChecks() {
                      FROM import_staging s WHERE s.import_id = $1
                     GROUP BY 1, 2 HAVING count(*) > 1) AS twice
           ON twice.kpi = staged.f1 AND twice.day = staged.f2`,
-    values: `
-      (1, 'kpi', CASE WHEN f1 = '' THEN 'is required'
-            WHEN kpi_id IS NULL THEN 'is not the code of a KPI of this organisation' END),
-      (2, 'date', COALESCE(${dateReason('f2')},
+    columns: [
+      [
+        'kpi',
+        `CASE WHEN f1 = '' THEN 'is required'
+            WHEN kpi_id IS NULL THEN 'is not the code of a KPI of this organisation' END`,
+      ],
+      [
+        'date',
+        `COALESCE(${dateReason('f2')},
             CASE WHEN kpi_id IS NOT NULL AND already_stored
                    THEN 'already has a measurement of this KPI'
                  WHEN kpi_id IS NOT NULL AND same_day_rows > 1
-                   THEN 'has another row of this file for the same KPI' END)),
-      (3, 'value', CASE WHEN f3 = '' THEN 'is required'
+                   THEN 'has another row of this file for the same KPI' END)`,
+      ],
+      [
+        'value',
+        `CASE WHEN f3 = '' THEN 'is required'
             WHEN f3 ~ '^-?\\d+,\\d+$' THEN 'must use "." as the decimal point'
-            WHEN f3 !~ '^-?\\d{1,30}(\\.\\d{1,30})?$' THEN 'must be a number such as 64.2' END)`,
+            WHEN f3 !~ '^-?\\d{1,30}(\\.\\d{1,30})?$' THEN 'must be a number such as 64.2' END`,
+      ],
+    ] satisfies [string, string][],
   };
 }
