@@ -9,6 +9,7 @@ import { ValidationProblem } from './common/problem-details/problem';
 import { flattenValidationErrors } from './common/problem-details/validation-errors';
 import type { Environment } from './config/environment';
 import { requestLoggingOptions } from './config/logger';
+import { ConnectionRoleCheck } from './database/connection-role';
 import { applicationDataSourceOptions } from './database/typeorm-options';
 import { AccessModule } from './common/access/access.module';
 import { WebAppModule } from './common/web-app/web-app.module';
@@ -36,6 +37,11 @@ import { AccountabilityModule } from './modules/accountability/accountability.mo
 export interface AppOptions {
   environment: Environment;
   databaseUrl: string;
+  /**
+   * The same database without a pooler, for LISTEN, session advisory locks and pg-boss; when it
+   * differs from databaseUrl, databaseUrl is taken to be a pooler in transaction mode.
+   */
+  databaseDirectUrl?: string;
   logger: Logger;
   /** The built web app to serve beside the API, when there is one. */
   webDistDirectory?: string;
@@ -44,16 +50,24 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static register(options: AppOptions): DynamicModule {
+    const databaseDirectUrl = options.databaseDirectUrl ?? options.databaseUrl;
+    const pooled = databaseDirectUrl !== options.databaseUrl;
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          load: [() => ({ ...options.environment })],
+          load: [
+            () => ({
+              ...options.environment,
+              DATABASE_URL: options.databaseUrl,
+              DATABASE_DIRECT_URL: databaseDirectUrl,
+            }),
+          ],
         }),
         LoggerModule.forRoot({ pinoHttp: requestLoggingOptions(options.logger) }),
-        TypeOrmModule.forRoot(applicationDataSourceOptions(options.databaseUrl)),
+        TypeOrmModule.forRoot(applicationDataSourceOptions(options.databaseUrl, { pooled })),
         ...(options.webDistDirectory ? [WebAppModule.register(options.webDistDirectory)] : []),
         AccessModule,
         IdempotencyModule,
@@ -74,10 +88,11 @@ export class AppModule {
         RoiModule,
         ReportingModule,
         AccountabilityModule,
-        JobsModule.register(options.databaseUrl),
+        JobsModule.register(databaseDirectUrl),
         ImportsModule,
       ],
       providers: [
+        ConnectionRoleCheck,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         {
           provide: APP_PIPE,

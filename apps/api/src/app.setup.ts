@@ -1,4 +1,5 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -12,6 +13,7 @@ import {
   refuseHostileJsonStructure,
   refuseHostileUrl,
 } from './common/validation/hostile-input.middleware';
+import { type Environment, trustProxySetting } from './config/environment';
 import { assignRequestId } from './config/logger';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
@@ -47,6 +49,12 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   app.use(cookieParser());
   app.disable('x-powered-by');
+  // Behind TRUST_PROXY's proxies, request.ip, protocol and host are the client's: the sign-in
+  // limits, sessions, logs, the origin check and mailed links all read them from there.
+  app.set(
+    'trust proxy',
+    trustProxySetting(app.get(ConfigService<Environment, true>).get('TRUST_PROXY')),
+  );
   app.set('query parser', 'simple');
   // Input rules (common/validation/input-rules.ts) run before any route, guard or pipe.
   app.use(refuseHostileUrl);

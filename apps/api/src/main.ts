@@ -34,9 +34,22 @@ async function bootstrap(): Promise<void> {
     );
   }
 
+  // Migrations take session-level locks: never through a pooler in transaction mode. (The
+  // embedded PostgreSQL has no pooler in front: DATABASE_DIRECT_URL goes with DATABASE_URL.)
+  const databaseDirectUrl =
+    (environment.DATABASE_URL && environment.DATABASE_DIRECT_URL) || databaseUrl;
+  if (databaseDirectUrl !== databaseUrl) {
+    logger.info(
+      `Database: sessions of their own (LISTEN, locks, jobs, migrations) at ${describeDatabaseUrl(databaseDirectUrl)}`,
+    );
+  }
+
   let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
-    prepared = await prepareDatabase(databaseUrl, { seedDemo: environment.SEED_DEMO, logger });
+    prepared = await prepareDatabase(databaseDirectUrl, {
+      seedDemo: environment.SEED_DEMO,
+      logger,
+    });
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -50,6 +63,7 @@ async function bootstrap(): Promise<void> {
     AppModule.register({
       environment,
       databaseUrl,
+      databaseDirectUrl,
       logger,
       ...(servesWeb ? { webDistDirectory } : {}),
     }),

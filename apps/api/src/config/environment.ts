@@ -17,6 +17,23 @@ const booleanFromString = ({ value }: { value: unknown }) =>
 const integerFromString = ({ value: text }: { value: unknown }) =>
   text === undefined ? undefined : Number(text);
 
+// A hop count, or a list of IPv4/IPv6 addresses (with an optional /prefix) and proxy-addr's names.
+const TRUST_PROXY_PATTERN =
+  /^(\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)\s*(,\s*|$))+)$/;
+
+/**
+ * Express's `trust proxy` value for TRUST_PROXY: a hop count as a number, a list as its items.
+ * `true` (believe any proxy) is not offered, as it lets any client choose its own address.
+ */
+export function trustProxySetting(value: string | undefined): number | string[] | false {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
 /**
  * Every environment variable the API reads. The README's configuration table lists the same
  * variables; a wrong value stops the process at start with a message naming the variable.
@@ -38,6 +55,28 @@ export class Environment {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL?: string;
+
+  /**
+   * The same database without a pooler in between, for what needs a session of its own: LISTEN
+   * for live events, the import runner's advisory lock, pg-boss and migrations. Set it when
+   * DATABASE_URL goes through a pooler in transaction mode (PgBouncer); defaults to DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_DIRECT_URL?: string;
+
+  /**
+   * Which proxies in front of the API to believe about the client (X-Forwarded-For) and the
+   * address it reached (X-Forwarded-Proto, X-Forwarded-Host): a number of hops (`1` for one
+   * nginx), or a comma-separated list of addresses, subnets and Express's names (`loopback`,
+   * `linklocal`, `uniquelocal`). Unset: no proxy is believed.
+   */
+  @IsOptional()
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'must be a number of proxy hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY?: string;
 
   @IsString()
   DATA_DIR = './.data';

@@ -102,6 +102,8 @@ export function requestLoggingOptions(logger: Logger): PinoHttpOptions {
     logger,
     genReqId: (request) => request.id ?? randomUUID(),
     serializers: { req: redactRequest, err: serializeError },
+    // The client as Express sees it: behind TRUST_PROXY's proxies, from X-Forwarded-For.
+    customProps: (request) => ({ clientAddress: (request as { ip?: string }).ip }),
     customLogLevel: (_request, response, error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') ?? false },

@@ -85,11 +85,22 @@ export const entities = [
   ShareLinkEntity,
 ];
 
+/** The role every API connection runs as: it cannot bypass row-level security. */
+export const APPLICATION_ROLE = 'roi_app';
+
 /**
- * The API's connections: every one runs as `roi_app` (a startup option, so it holds before the
- * first query), which cannot bypass row-level security. The schema is never synchronised.
+ * The API's connections: every one runs as `roi_app`, which cannot bypass row-level security.
+ * Connected directly, a startup option sets the role before the first query. Through a pooler
+ * in transaction mode (`pooled`), which cannot pass startup options on (PgBouncer refuses
+ * them), the pooler's own server connections must run as `roi_app` (PgBouncer: `connect_query`
+ * in the database's entry; see docs/architecture.md); the API refuses to start otherwise (see
+ * connection-role.ts), and every scoped transaction sets the role again for itself.
+ * The schema is never synchronised.
  */
-export function applicationDataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function applicationDataSourceOptions(
+  databaseUrl: string,
+  options: { pooled?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -99,7 +110,14 @@ export function applicationDataSourceOptions(databaseUrl: string): DataSourceOpt
     // JIT compilation pays off for long analytical queries, not for the API's: the planner prices
     // the per-milestone lookups of the program views high enough to compile them, which costs
     // tens of milliseconds more than it saves.
-    extra: { max: 10, application_name: 'roi-api', options: '-c role=roi_app -c jit=off' },
+    extra: {
+      max: 10,
+      application_name: 'roi-api',
+      ...(options.pooled ? {} : { options: `-c role=${APPLICATION_ROLE} -c jit=off` }),
+      // A connection the database dropped (a restart) is discarded, not handed out again; a
+      // request waits at most this long for a connection instead of hanging while it is down.
+      connectionTimeoutMillis: 5000,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import {
   NotFoundProblem,
   UnauthenticatedProblem,
 } from '../problem-details/problem';
+import { originOf } from '../http/origin';
 import { sameSecret } from '../security/tokens';
 import { setScope } from '../tenancy/scoped-database';
 import { ACCESS_RULE, type AccessRule } from './access-rule.decorator';
@@ -103,7 +104,7 @@ function refuseForeignOrigin(request: Request): void {
     throw new ForbiddenProblem('Requests from other sites are refused.');
   }
   const origin = request.headers.origin;
-  if (typeof origin === 'string' && origin !== `${request.protocol}://${request.get('host')}`) {
+  if (typeof origin === 'string' && origin !== originOf(request)) {
     throw new ForbiddenProblem('Requests from other sites are refused.');
   }
 }

@@ -51,15 +51,26 @@ export class JobQueue implements OnApplicationShutdown {
     this.starting ??= this.boss.start().then(() => undefined);
     await this.starting;
     // Created once; each job carries its own expiry and retries (see send).
-    if (!(await this.boss.getQueue(queue.name))) {
-      await this.boss
-        .createQueue(queue.name, { name: queue.name, policy: 'standard' })
-        .catch(async (error: unknown) => {
-          // Another process created it between the look and the create.
-          if (!(await this.boss.getQueue(queue.name))) throw error;
-        });
-    }
+    await this.createQueueOnce(queue.name);
     this.definitions.set(queue.name, queue);
+  }
+
+  /**
+   * Processes started together on a new database race to create the queue: the loser's create
+   * fails (a duplicate, or a deadlock between the two creates) while the winner's may not have
+   * committed yet, so it looks again a few times before giving up.
+   */
+  private async createQueueOnce(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (await this.boss.getQueue(name)) return;
+      try {
+        await this.boss.createQueue(name, { name, policy: 'standard' });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+      }
+    }
   }
 
   async send(queue: string, data: object): Promise<string | null> {

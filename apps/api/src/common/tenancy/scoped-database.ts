@@ -81,8 +81,12 @@ export function actorOf(context: ActingContext): AuditActor {
 
 /** Changes the scope inside a transaction, e.g. to the organisation it has just created. */
 export async function setScope(manager: EntityManager, scope: Scope): Promise<void> {
+  // Everything transaction-local (`true`), so nothing is left on the connection for the next
+  // transaction, which behind a pooler in transaction mode may be another client's. The role
+  // too: a scoped transaction runs as roi_app however its connection was opened.
   await manager.query(
-    `SELECT set_config('app.organisation_id', $1, true), set_config('app.user_id', $2, true),
+    `SELECT set_config('role', 'roi_app', true),
+            set_config('app.organisation_id', $1, true), set_config('app.user_id', $2, true),
             set_config('app.invitation_token_hash', $3, true), set_config('app.api_key_hash', $4, true),
             set_config('app.response_link_hash', $5, true), set_config('app.share_link_hash', $6, true)`,
     [

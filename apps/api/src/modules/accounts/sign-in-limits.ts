@@ -24,9 +24,9 @@ export class SignInLimits implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as PostgresDriver).master;
+    const pool = (this.dataSource.driver as PostgresDriver).master as Queryable;
     const common = {
-      storeClient: pool,
+      storeClient: withoutStatementNames(pool),
       storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true,
@@ -55,4 +55,19 @@ export class SignInLimits implements OnModuleInit {
       throw rejection;
     }
   }
+}
+
+interface Queryable {
+  query(config: { text: string; values?: unknown[]; name?: string }): Promise<unknown>;
+}
+
+/**
+ * The limiter names its statements, which makes them prepared statements of the connection that
+ * first ran them. Behind a pooler in transaction mode the next use may land on a server
+ * connection that never prepared it ("prepared statement does not exist"), so they go unnamed.
+ */
+export function withoutStatementNames(pool: Queryable): Queryable {
+  return {
+    query: ({ text, values }) => pool.query({ text, values }),
+  };
 }

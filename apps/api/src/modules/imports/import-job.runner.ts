@@ -5,9 +5,9 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { findCurrency } from '@roi/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
 import { JOBS_SCHEMA, JobQueue } from '../../common/jobs/job-queue';
 import { ScopedDatabase } from '../../common/tenancy/scoped-database';
 import type { Environment } from '../../config/environment';
@@ -18,22 +18,8 @@ import { validationQuery } from './import-validation.sql';
 export const IMPORT_QUEUE = 'imports';
 /** The first run and two more: a job whose process died is run again, then failed cleanly. */
 export const MAX_IMPORT_ATTEMPTS = 3;
-/** Rows validated per statement: the progress moves between chunks. */
+/** Rows validated, or inserted, per statement: the progress moves between chunks. */
 export const IMPORT_CHUNK_ROWS = 50_000;
-/**
- * Rows inserted per statement. Larger than a validation chunk because each insert statement
- * also upserts the rollups of every (day, initiative, channel, activity) its rows touch, and
- * the chunks of one file mostly touch the same ones: fewer statements, fewer rollup updates.
- */
-export const IMPORT_INSERT_CHUNK_ROWS = 250_000;
-
-/**
- * Hash joins for the statements that join the staged rows with the initiatives and with the
- * vocabularies (channels, activities): those were just written and have no statistics yet, so
- * the planner takes each for one row and chooses nested loops that scan one side once per row
- * of the other (seconds per 50,000 rows instead of milliseconds). Transaction-local.
- */
-const HASH_JOINS_ONLY = `SELECT set_config('enable_nestloop', 'off', true)`;
 
 export interface ImportJob {
   importId: string;
@@ -68,7 +54,6 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly jobs: JobQueue,
     private readonly scoped: ScopedDatabase,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -95,24 +80,33 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
 
   /** One run of a job; throws (for pg-boss to retry) only when a later attempt may succeed. */
   async run(job: ImportJob): Promise<void> {
-    const lock = this.dataSource.createQueryRunner();
+    // A session lock needs a session of its own: on a pooled connection in transaction mode the
+    // unlock could reach another server connection and leave the lock held there for good.
+    const lock = new Client({
+      connectionString: this.config.get('DATABASE_DIRECT_URL', { infer: true }),
+      application_name: 'roi-import-lock',
+    });
+    // A lost connection (the database restarting) ends the lock with it; the run goes on.
+    lock.on('error', (error) => this.logger.warn(`Import lock connection: ${error.message}`));
     await lock.connect();
     try {
-      const [held] = (await lock.query(
-        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`,
-        [`import:${job.importId}`],
-      )) as { ok: boolean }[];
+      const [held] = (
+        await lock.query<{ ok: boolean }>(
+          `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`,
+          [`import:${job.importId}`],
+        )
+      ).rows;
       // Another live process is running this import: it will finish it.
       if (!held?.ok) return;
       try {
         await this.attempt(job);
       } finally {
-        await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [
-          `import:${job.importId}`,
-        ]);
+        await lock
+          .query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`import:${job.importId}`])
+          .catch(() => undefined);
       }
     } finally {
-      await lock.release();
+      await lock.end().catch(() => undefined);
     }
   }
 
@@ -168,7 +162,6 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
       );
       return;
     }
-    await this.analyzeStaging(job);
     const minorUnits = findCurrency(claimed.currency)?.minorUnits ?? 2;
     const sql = validationQuery(claimed.kind, minorUnits);
     const found: RowError[] = [];
@@ -176,16 +169,15 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
     const last = Math.max(claimed.rows_total, 1);
     for (let first = 1; first <= claimed.rows_total; first += IMPORT_CHUNK_ROWS) {
       const end = first + IMPORT_CHUNK_ROWS - 1;
-      const rows = (await this.inImport(job, async (manager) => {
-        await manager.query(HASH_JOINS_ONLY);
-        return manager.query(sql, [
+      const rows = (await this.inImport(job, (manager) =>
+        manager.query(sql, [
           job.importId,
           job.organisationId,
           first,
           end,
           MAX_STORED_ERRORS - found.length,
-        ]);
-      })) as (RowError & { total: string })[];
+        ]),
+      )) as (RowError & { total: string })[];
       if (rows[0]) total += Number(rows[0].total);
       for (const { row, column, reason } of rows) {
         if (found.length < MAX_STORED_ERRORS) found.push({ row, column, reason });
@@ -221,12 +213,11 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
           await manager.query(vocabularyInsert('channels'), [job.importId, job.organisationId]);
           await manager.query(vocabularyInsert('activities'), [job.importId, job.organisationId]);
         }
-        await manager.query(HASH_JOINS_ONLY);
         const sql = rowsInsert(claimed.kind);
         let inserted = 0;
         const last = Math.max(claimed.rows_total, 1);
-        for (let first = 1; first <= claimed.rows_total; first += IMPORT_INSERT_CHUNK_ROWS) {
-          const end = first + IMPORT_INSERT_CHUNK_ROWS - 1;
+        for (let first = 1; first <= claimed.rows_total; first += IMPORT_CHUNK_ROWS) {
+          const end = first + IMPORT_CHUNK_ROWS - 1;
           const [result] = (await manager.query(
             `WITH inserted AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM inserted`,
             [job.importId, job.organisationId, userId, first, end],
@@ -254,20 +245,6 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
         await manager.query(`DELETE FROM import_staging WHERE import_id = $1`, [job.importId]);
       },
     );
-  }
-
-  /**
-   * Statistics of the staging table, which the upload has just filled: without them the planner
-   * takes an import's rows for a handful and plans the validation and insert joins for that.
-   * ANALYZE needs the table's owner, pg-boss's connection; it only reads a sample (30,000 rows).
-   * Should it fail, the import goes on with the statistics there are.
-   */
-  private async analyzeStaging(job: ImportJob): Promise<void> {
-    await this.jobs
-      .query('ANALYZE import_staging')
-      .catch((error: Error) =>
-        this.logger.warn(`Import ${job.importId}: ANALYZE import_staging (${error.message})`),
-      );
   }
 
   private progress(job: ImportJob, progress: number): Promise<unknown> {

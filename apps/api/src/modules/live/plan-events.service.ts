@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ConfigService } from '@nestjs/config';
 import { Client, type Notification } from 'pg';
 import { filter, Observable, Subject } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { Environment } from '../../config/environment';
 
 /** What the `plan_changes` channel carries (see the plan-and-execution migration's trigger). */
 export interface PlanChange {
@@ -31,7 +31,7 @@ export class PlanEventsService implements OnModuleInit, OnApplicationShutdown {
   private stopping = false;
   private listening: Promise<void> = Promise.resolve();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly config: ConfigService<Environment, true>) {}
 
   async onModuleInit(): Promise<void> {
     await this.listen();
@@ -53,10 +53,10 @@ export class PlanEventsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private listen(): Promise<void> {
-    // The same database the pool uses (the application data source is configured by url).
-    const options = this.dataSource.options as { url?: string };
+    // LISTEN belongs to a session: a pooler in transaction mode would drop it between
+    // statements, so it takes the direct connection (DATABASE_DIRECT_URL, else DATABASE_URL).
     const client = new Client({
-      connectionString: options.url,
+      connectionString: this.config.get('DATABASE_DIRECT_URL', { infer: true }),
       application_name: 'roi-api-plan-events',
     });
     client.on('notification', (message: Notification) => this.receive(message));
