@@ -13,18 +13,22 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
 import { CommentsThread } from '../collaboration/CommentsThread';
-import { KpiChart } from './KpiChart';
-import { KpiForm } from './KpiForm';
+import { KpiChart, preloadKpiChart } from './KpiChart';
 import { Measurements } from './Measurements';
 import { formatDay, formatNumber, formatPercent, HEALTH } from '../../ui/plan-format';
-import { type KpiDetail, useKpi, useStrategyMap } from '../plan/plan.queries';
+import { type KpiDetail, useKpi, useObjective, useStrategyMap } from '../plan/plan.queries';
 import { LiveBadge } from '../../ui/LiveBadge';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { usePageTitle } from '../../ui/page-title';
+
+// The chart's code loads while the KPI is asked for, rather than after it has arrived.
+preloadKpiChart();
+// The form's code (and the map it offers objectives from) is loaded when someone edits.
+const KpiForm = lazy(async () => ({ default: (await import('./KpiForm')).KpiForm }));
 
 /**
  * One KPI: where it stands against where it should be by now, its path from baseline to target,
@@ -37,16 +41,16 @@ export function KpiPage() {
   const [asOf, setAsOf] = useState('');
   const kpi = useKpi(kpiId, asOf || undefined);
   usePageTitle(kpi.data ? `KPI ${kpi.data.code} ${kpi.data.name}` : 'KPI');
-  const map = useStrategyMap();
+  // The breadcrumb names the KPI's objective: one record, not the whole strategy map.
+  const objective = useObjective(kpi.data?.objectiveId ?? '').data;
   const [editing, setEditing] = useState(false);
-  const objectives = (map.data?.outcomes ?? []).flatMap((outcome) =>
-    outcome.objectives.map((objective) => ({ id: objective.id, title: objective.title })),
-  );
+  // The figures are shown as soon as the KPI arrives; the chart, the measurements and the
+  // discussion follow in a render React may interrupt, so the page answers while they are built.
+  const later = useDeferredValue(kpi.data ?? null, null);
 
   if (kpi.isPending) return <Skeleton height={420} />;
   if (kpi.isError) return <ErrorState error={kpi.error} onRetry={() => void kpi.refetch()} />;
   const data = kpi.data;
-  const objective = objectives.find((candidate) => candidate.id === data.objectiveId);
 
   return (
     <Stack>
@@ -97,20 +101,28 @@ export function KpiPage() {
         <Title order={3} size="h4" mb="xs">
           Trajectory
         </Title>
-        <KpiChart kpi={data} />
+        {later ? <KpiChart kpi={later} /> : <ChartPlaceholder />}
       </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Paper withBorder p="md" component="section" aria-label="Measurements">
           <Title order={3} size="h4" mb="xs">
             Measurements
           </Title>
-          <Measurements kpi={data} canRecord={current.can('execution.update') ?? false} />
+          {later ? (
+            <Measurements kpi={later} canRecord={current.can('execution.update') ?? false} />
+          ) : (
+            <Skeleton height={120} />
+          )}
         </Paper>
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="xs">
             Questions and challenges
           </Title>
-          <CommentsThread subjectType="kpi" subjectId={data.id} />
+          {later ? (
+            <CommentsThread subjectType="kpi" subjectId={later.id} />
+          ) : (
+            <Skeleton height={120} />
+          )}
         </Paper>
       </SimpleGrid>
       <Drawer
@@ -121,10 +133,35 @@ export function KpiPage() {
         title="Edit KPI"
         closeOnClickOutside={false}
       >
-        {editing && <KpiForm objectives={objectives} kpi={data} onDone={() => setEditing(false)} />}
+        {editing && (
+          <Suspense fallback={<Skeleton height={420} />}>
+            <KpiEditor kpi={data} onDone={() => setEditing(false)} />
+          </Suspense>
+        )}
       </Drawer>
     </Stack>
   );
+}
+
+/** The chart's tabs and box, the size KpiChart will take, while it is being built. */
+function ChartPlaceholder() {
+  return (
+    <div aria-hidden>
+      <Skeleton height={36} width={160} />
+      <Skeleton height={340} mt="md" />
+    </div>
+  );
+}
+
+/** The KPI form, offering the objectives of the strategy map to move the KPI under. */
+function KpiEditor(props: { kpi: KpiDetail; onDone: () => void }) {
+  const map = useStrategyMap();
+  if (map.isPending) return <Skeleton height={420} />;
+  if (map.isError) return <ErrorState error={map.error} onRetry={() => void map.refetch()} />;
+  const objectives = map.data.outcomes.flatMap((outcome) =>
+    outcome.objectives.map((objective) => ({ id: objective.id, title: objective.title })),
+  );
+  return <KpiForm objectives={objectives} kpi={props.kpi} onDone={props.onDone} />;
 }
 
 function Figure(props: { label: string; value: string; detail?: string; colour?: string }) {

@@ -97,6 +97,8 @@ export function useObjective(id: string) {
   return useQuery({
     queryKey: planKeys.record(orgId, 'objectives', id),
     queryFn: () => fetchPlanRecord(orgId, 'objectives', id),
+    // A page that learns the objective's id from another query asks once it knows it.
+    enabled: id !== '',
   });
 }
 
