@@ -28,7 +28,16 @@ export default defineConfig({
     rolldownOptions: {
       // libs/domain is pure by rule (no I/O, nothing done on import), so a page that takes one
       // function from its index does not also carry the currency table and fraction.js.
-      treeshake: { moduleSideEffects: [{ test: /\/libs\/domain\/src\//, sideEffects: false }] },
+      // A feature's index.ts only re-exports what the feature offers the rest of the app: without
+      // this, importing one hook through it (the strategy map takes useMilestones) brought every
+      // module it names (the milestone drawer with its forms and selects) into the page's chunks,
+      // and the drawer's dynamic import did not split it off.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /\/libs\/domain\/src\//, sideEffects: false },
+          { test: /\/apps\/web\/src\/features\/[^/]+\/index\.ts$/, sideEffects: false },
+        ],
+      },
     },
   },
   server: {

@@ -11,13 +11,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
-import { MilestoneDrawer } from '../execution';
 import type { CommentSubject } from '../collaboration/collaboration.queries';
-import { CommentsThread } from '../collaboration/CommentsThread';
 import { ChallengesButton, EditButton, HealthBadge, InitiativeCard, KpiRow } from './MapItems';
 import { formatDay, HEALTH, outcomeKindLabel } from '../../ui/plan-format';
 import {
@@ -30,6 +28,16 @@ import { LiveBadge } from '../../ui/LiveBadge';
 import { type EditorTarget, PlanEditor } from './PlanEditor';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { usePageTitle } from '../../ui/page-title';
+
+// What opens over the map (a milestone with its check-ins and forms, a discussion with its comment
+// box) loads when first opened; the map is read far more often. The milestone drawer is imported
+// from its own module, not the execution folder's index, so that it becomes a chunk of its own.
+const MilestoneDrawer = lazy(async () => ({
+  default: (await import('../execution/MilestoneDrawer')).MilestoneDrawer,
+}));
+const CommentsThread = lazy(async () => ({
+  default: (await import('../collaboration/CommentsThread')).CommentsThread,
+}));
 
 interface Discussion {
   subjectType: CommentSubject;
@@ -60,7 +68,15 @@ export function StrategyMapPage() {
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [discussion, setDiscussion] = useState<Discussion | null>(null);
   const [milestoneId, setMilestoneId] = useState<string | null>(null);
+  const [milestoneOpened, setMilestoneOpened] = useState(false);
   const canEdit = current.can('plan.edit') ?? false;
+  // The map is built in a render React may interrupt (a large plan is hundreds of cards), so the
+  // page keeps answering while it is built; the header shows the data's date at once.
+  const shown = useDeferredValue(map.data ?? null, null);
+  const openMilestone = (id: string) => {
+    setMilestoneOpened(true);
+    setMilestoneId(id);
+  };
 
   return (
     <Stack>
@@ -99,14 +115,14 @@ export function StrategyMapPage() {
         )}
       </Text>
       <Legend />
-      {map.isPending ? (
+      {map.isPending || (map.data && !shown) ? (
         <Stack>
           <Skeleton height={180} />
           <Skeleton height={180} />
         </Stack>
       ) : map.isError ? (
         <ErrorState error={map.error} onRetry={() => void map.refetch()} />
-      ) : map.data.outcomes.length === 0 ? (
+      ) : !shown ? null : shown.outcomes.length === 0 ? (
         <EmptyState
           title="No business outcome yet"
           action={
@@ -120,16 +136,15 @@ export function StrategyMapPage() {
         </EmptyState>
       ) : (
         <Stack gap="lg">
-          {map.data.outcomes.map((outcome) => (
+          {shown.outcomes.map((outcome) => (
             <OutcomeSection
               key={outcome.id}
               outcome={outcome}
-
-              map={map.data}
+              map={shown}
               canEdit={canEdit}
               edit={setEditor}
               discuss={setDiscussion}
-              openMilestone={setMilestoneId}
+              openMilestone={openMilestone}
             />
           ))}
         </Stack>
@@ -143,10 +158,16 @@ export function StrategyMapPage() {
         title={discussion ? `Discussion: ${discussion.title}` : ''}
       >
         {discussion && (
-          <CommentsThread subjectType={discussion.subjectType} subjectId={discussion.subjectId} />
+          <Suspense fallback={<Skeleton height={200} />}>
+            <CommentsThread subjectType={discussion.subjectType} subjectId={discussion.subjectId} />
+          </Suspense>
         )}
       </Drawer>
-      <MilestoneDrawer milestoneId={milestoneId} onClose={() => setMilestoneId(null)} />
+      {milestoneOpened && (
+        <Suspense fallback={null}>
+          <MilestoneDrawer milestoneId={milestoneId} onClose={() => setMilestoneId(null)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
