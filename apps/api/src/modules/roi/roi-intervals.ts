@@ -1,5 +1,10 @@
 import { addDays } from '@roi/domain';
-import type { Period } from './roi.queries';
+
+/** A span of days, both ends included, as ISO dates. */
+export interface Period {
+  from: string;
+  to: string;
+}
 
 export interface IntervalBounds {
   from: string;

@@ -1,17 +1,12 @@
 import type { DailyLedgerSums, LedgerSums, MonthlyLedgerSums } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import type { RoiGrouping } from './dto/roi.dto';
-import { wholeMonthsOf } from './roi-intervals';
+import { type Period, wholeMonthsOf } from './roi-intervals';
 
 /**
  * The ROI engine's reads. Each sums the rollups (`ledger_monthly_rollups` and `ledger_rollups`, kept by the ledgers'
  * triggers) in `numeric`, exactly; no figure is derived here (CONVENTIONS, "Definitions once").
  */
-
-export interface Period {
-  from: string;
-  to: string;
-}
 
 export interface KeyedSums extends LedgerSums {
   /** The grouped record's id (initiative, objective, channel or activity). */

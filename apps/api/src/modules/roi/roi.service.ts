@@ -32,10 +32,9 @@ import type {
   RoiQueryDto,
   RoiReportDto,
 } from './dto/roi.dto';
-import { type IntervalBounds, periodIntervals } from './roi-intervals';
+import { type IntervalBounds, type Period, periodIntervals } from './roi-intervals';
 import {
   type KeyedSums,
-  type Period,
   readDaysFrom,
   readGroups,
   readIntervalSums,

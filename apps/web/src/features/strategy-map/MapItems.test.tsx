@@ -7,7 +7,9 @@ import type { MapInitiative } from '../plan/plan.queries';
 import { InitiativeCard } from './MapItems';
 
 const INITIATIVE_ID = '44444444-4444-4444-8444-444444444444';
-const milestone = (n: number, overrides: Record<string, unknown> = {}) => ({
+type MapMilestone = MapInitiative['milestones'][number];
+
+const milestone = (n: number, overrides: Partial<MapMilestone> = {}): MapMilestone => ({
   id: `55555555-5555-4555-8555-5555555555${String(n).padStart(2, '0')}`,
   title: `Milestone ${n}`,
   dueDate: '2027-01-15',

@@ -1,21 +1,12 @@
 import { Drawer, Skeleton } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import { DeleteRecordDialog, type DeleteTarget } from '../../ui/DeleteRecordDialog';
-import { type PlanRecordType, type StrategyMap, useDeletePlanRecord } from '../plan/plan.queries';
-
-export type PlanDeleteTarget = DeleteTarget<PlanRecordType | 'milestones'>;
+import { DeleteRecordDialog } from '../../ui/DeleteRecordDialog';
+import { type StrategyMap, useDeletePlanRecord } from '../plan/plan.queries';
+import type { EditorTarget, PlanDeleteTarget } from './plan-editor-target';
 
 // The forms (and their selects, date and number inputs) load when the drawer first opens: the
 // map is read far more often than it is edited.
 const EditorBody = lazy(async () => ({ default: (await import('./PlanEditorBody')).EditorBody }));
-
-/** What the editor drawer is open on: a new record (under a parent) or an existing one. */
-export type EditorTarget =
-  | { kind: 'outcome'; id?: string }
-  | { kind: 'objective'; id?: string; outcomeId?: string }
-  | { kind: 'kpi'; id?: string; objectiveId?: string }
-  | { kind: 'initiative'; id?: string; objectiveId?: string }
-  | { kind: 'milestone'; id?: string; initiativeId: string };
 
 const NAMES: Record<EditorTarget['kind'], string> = {
   outcome: 'outcome',

@@ -16,7 +16,7 @@ import {
   useOutcome,
 } from '../plan/plan.queries';
 import { useOrganisationId } from '../../session/organisation';
-import type { EditorTarget, PlanDeleteTarget } from './PlanEditor';
+import type { EditorTarget, PlanDeleteTarget } from './plan-editor-target';
 
 /** The form of the record the plan editor's drawer is open on, loaded fresh when it is existing. */
 export function EditorBody(props: {

@@ -25,7 +25,8 @@ import {
   useStrategyMap,
 } from '../plan/plan.queries';
 import { LiveBadge } from '../../ui/LiveBadge';
-import { type EditorTarget, PlanEditor } from './PlanEditor';
+import { PlanEditor } from './PlanEditor';
+import type { EditorTarget } from './plan-editor-target';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { usePageTitle } from '../../ui/page-title';
 
