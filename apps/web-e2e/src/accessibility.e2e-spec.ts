@@ -4,7 +4,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type AxeViolation, seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
-import { DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import {
+  apiGetAs,
+  DEMO_OWNER,
+  DEMO_PASSWORD,
+  openDemoAs,
+  signInThroughThePage,
+} from './support/session';
 import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
@@ -114,19 +120,9 @@ describeWithBrowser('every page, as the demo’s owner: accessible, titled, badg
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      timezoneId: 'UTC',
-      locale: 'en-GB',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signInThroughThePage(page, product.baseUrl, DEMO_OWNER, DEMO_PASSWORD);
-    const me = (await apiGet('/api/v1/auth/me')) as {
-      memberships: { organisationId: string; isDemo: boolean }[];
-    };
-    const orgId = (me.memberships.find((membership) => membership.isDemo) ?? me.memberships[0])!
-      .organisationId;
+    const opened = await openDemoAs(browser, product.baseUrl, DEMO_OWNER);
+    ({ context, page } = opened);
+    const orgId = opened.orgId;
     const first = async (list: string) => {
       const items = (await apiGet(`/api/v1/organisations/${orgId}/${list}`)) as { id: string }[];
       if (!items[0]) throw new Error(`The demo has no ${list}`);
@@ -146,11 +142,7 @@ describeWithBrowser('every page, as the demo’s owner: accessible, titled, badg
     await product?.stop();
   });
 
-  async function apiGet(apiPath: string): Promise<unknown> {
-    const response = await context.request.get(`${product.baseUrl}${apiPath}`);
-    if (!response.ok()) throw new Error(`GET ${apiPath}: ${response.status()}`);
-    return response.json();
-  }
+  const apiGet = (address: string) => apiGetAs(context, product.baseUrl, address);
 
   /** Opens a page, checks it and remembers its title; the assertions name the page. */
   async function check(target: Page, address: string, name: string, narrow = false) {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
-import { DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import { apiGetAs, DEMO_OWNER, openDemoAs } from './support/session';
 import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
@@ -30,21 +30,9 @@ describeWithBrowser('the accountability map, as the demo organisation’s owner'
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      timezoneId: 'UTC',
-      locale: 'en-GB',
-      // axe-core is injected as an inline script, which the product's CSP rightly refuses.
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signInThroughThePage(page, product.baseUrl, DEMO_OWNER, DEMO_PASSWORD);
-    const me = (await apiGet('/api/v1/auth/me')) as {
-      memberships: { organisationId: string; isDemo: boolean }[];
-    };
-    const orgId = (me.memberships.find((membership) => membership.isDemo) ?? me.memberships[0])!
-      .organisationId;
+    const opened = await openDemoAs(browser, product.baseUrl, DEMO_OWNER, { bypassCSP: true });
+    ({ context, page } = opened);
+    const orgId = opened.orgId;
     address = `${product.baseUrl}/organisations/${orgId}/accountability`;
     mapPath = `/api/v1/organisations/${orgId}/accountability-map`;
   }, 90_000);
@@ -53,11 +41,7 @@ describeWithBrowser('the accountability map, as the demo organisation’s owner'
     await product?.stop();
   });
 
-  async function apiGet(path: string): Promise<unknown> {
-    const response = await context.request.get(`${product.baseUrl}${path}`);
-    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()}`);
-    return response.json();
-  }
+  const apiGet = (address: string) => apiGetAs(context, product.baseUrl, address);
 
   const grid = () => page.getByRole('table', { name: 'Accountability map: people by initiatives' });
 

@@ -2,7 +2,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
-import { apiAsBrowser, DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import {
+  apiAsBrowser,
+  apiGetAs,
+  DEMO_OWNER,
+  DEMO_PASSWORD,
+  openDemoAs,
+  organisationMoney,
+  signInThroughThePage,
+} from './support/session';
 import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
@@ -75,31 +83,12 @@ describeWithBrowser('board packs: written, published, shared and read by the boa
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    owner = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      timezoneId: 'UTC',
-      locale: 'en-GB',
-      // axe-core is injected as a script, which the product's Content-Security-Policy refuses.
-      bypassCSP: true,
-    });
-    page = await owner.newPage();
-    page.setDefaultTimeout(15_000);
-    await signInThroughThePage(page, product.baseUrl, DEMO_OWNER, DEMO_PASSWORD);
-    const me = (await apiGet('/api/v1/auth/me')) as {
-      memberships: { organisationId: string; isDemo: boolean }[];
-    };
-    orgId = (me.memberships.find((membership) => membership.isDemo) ?? me.memberships[0])!
-      .organisationId;
-    const organisation = (await apiGet(`/api/v1/organisations/${orgId}`)) as {
-      currency: string;
-      locale: string;
-    };
-    const format = new Intl.NumberFormat(organisation.locale, {
-      style: 'currency',
-      currency: organisation.currency,
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
+    ({
+      context: owner,
+      page,
+      orgId,
+    } = await openDemoAs(browser, product.baseUrl, DEMO_OWNER, { bypassCSP: true }));
+    const format = await organisationMoney(owner, product.baseUrl, orgId);
     money = (amount) => format.format(amount as Intl.StringNumericLiteral);
   }, 90_000);
   afterAll(async () => {
@@ -108,11 +97,7 @@ describeWithBrowser('board packs: written, published, shared and read by the boa
   });
 
   /** The API as the owner's browser calls it: the page's own cookies. */
-  async function apiGet(address: string): Promise<unknown> {
-    const response = await owner.request.get(`${product.baseUrl}${address}`);
-    if (!response.ok()) throw new Error(`GET ${address}: ${response.status()}`);
-    return response.json();
-  }
+  const apiGet = (address: string) => apiGetAs(owner, product.baseUrl, address);
 
   const packOf = (id: string) =>
     apiGet(`/api/v1/organisations/${orgId}/board-packs/${id}`) as Promise<Pack>;

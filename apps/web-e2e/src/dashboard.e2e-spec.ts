@@ -2,7 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
-import { apiAsBrowser, DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import {
+  apiAsBrowser,
+  apiGetAs,
+  DEMO_OWNER,
+  openDemoAs,
+  organisationMoney,
+} from './support/session';
 import { sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
@@ -54,32 +60,10 @@ describeWithBrowser('Executive dashboard and portfolio against the API', () => {
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      timezoneId: 'UTC',
-      locale: 'en-GB',
-      // The accessibility check injects axe-core as an inline script, which the product's content
-      // security policy (rightly) refuses; this context lets it in.
+    ({ context, page, orgId } = await openDemoAs(browser, product.baseUrl, DEMO_OWNER, {
       bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signInThroughThePage(page, product.baseUrl, DEMO_OWNER, DEMO_PASSWORD);
-    const me = (await apiGet('/api/v1/auth/me')) as {
-      memberships: { organisationId: string; isDemo: boolean }[];
-    };
-    orgId = (me.memberships.find((membership) => membership.isDemo) ?? me.memberships[0])!
-      .organisationId;
-    const organisation = (await apiGet(`/api/v1/organisations/${orgId}`)) as {
-      currency: string;
-      locale: string;
-    };
-    money = new Intl.NumberFormat(organisation.locale, {
-      style: 'currency',
-      currency: organisation.currency,
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
+    }));
+    money = await organisationMoney(context, product.baseUrl, orgId);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -87,11 +71,7 @@ describeWithBrowser('Executive dashboard and portfolio against the API', () => {
   });
 
   /** The API as the signed-in browser calls it: the page's own cookies. */
-  async function apiGet(address: string): Promise<unknown> {
-    const response = await context.request.get(`${product.baseUrl}${address}`);
-    if (!response.ok()) throw new Error(`GET ${address}: ${response.status()}`);
-    return response.json();
-  }
+  const apiGet = (address: string) => apiGetAs(context, product.baseUrl, address);
 
   const format = (amount: string) => money.format(amount as Intl.StringNumericLiteral);
 

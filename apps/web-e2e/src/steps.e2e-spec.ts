@@ -2,7 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
 import { hasChromium, launchBrowser, screenshot } from './support/browser';
 import { type RunningProduct, startProduct } from './support/product';
-import { DEMO_OWNER, DEMO_PASSWORD, signInThroughThePage } from './support/session';
+import {
+  apiGetAs,
+  DEMO_OWNER,
+  DEMO_PASSWORD,
+  openDemoAs,
+  signInThroughThePage,
+} from './support/session';
 import { settledAfterResize, sidewaysOverflow } from './support/layout';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
@@ -40,19 +46,7 @@ describeWithBrowser('the six step workspaces and each role’s first page', () =
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      timezoneId: 'UTC',
-      locale: 'en-GB',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signInThroughThePage(page, product.baseUrl, DEMO_OWNER, DEMO_PASSWORD);
-    const me = (await apiGet('/api/v1/auth/me')) as {
-      memberships: { organisationId: string; isDemo: boolean }[];
-    };
-    orgId = (me.memberships.find((membership) => membership.isDemo) ?? me.memberships[0])!
-      .organisationId;
+    ({ context, page, orgId } = await openDemoAs(browser, product.baseUrl, DEMO_OWNER));
     // The cycle the dashboard reports on is the current one, the workspaces' too.
     const dashboard = (await apiGet(`/api/v1/organisations/${orgId}/dashboard`)) as {
       cycle: { id: string };
@@ -65,11 +59,7 @@ describeWithBrowser('the six step workspaces and each role’s first page', () =
   });
 
   /** The API as the signed-in owner's browser calls it. */
-  async function apiGet(address: string): Promise<unknown> {
-    const response = await context.request.get(`${product.baseUrl}${address}`);
-    if (!response.ok()) throw new Error(`GET ${address}: ${response.status()}`);
-    return response.json();
-  }
+  const apiGet = (address: string) => apiGetAs(context, product.baseUrl, address);
 
   const stepOf = (key: StepKey) => cycle.steps.find((step) => step.key === key)!;
 
