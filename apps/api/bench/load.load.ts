@@ -4,13 +4,12 @@ import { freemem, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { MAP_MILESTONES_IN_FULL } from '../src/modules/execution/milestone-representation';
 import { PROGRAM_VIEW_SQL } from '../src/modules/execution/program-views.queries';
 import { makeOrganisation, signUp, TEST_PASSWORD } from '../test/support/factories';
 import { startTestApp } from '../test/support/harness';
 import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
 import { measure, timingTable, writeReportSection } from './bench-support';
-import { AS_OF, seedLargePlan } from './seed-plan';
+import { AS_OF, seedLargePlan, strategyMapQueries } from './seed-plan';
 import { CHANNELS, seedLedgers } from './seed-ledgers';
 
 /**
@@ -309,22 +308,7 @@ async function measureFloor(
   return [
     await measure(
       'SQL: strategy map (plan, KPI measurements, milestones at risk, tallies)',
-      async () => {
-        await sql.query(`SELECT * FROM outcomes WHERE organisation_id = $1`, [organisationId]);
-        await sql.query(`SELECT * FROM objectives WHERE organisation_id = $1`, [organisationId]);
-        await sql.query(`SELECT * FROM kpis WHERE organisation_id = $1`, [organisationId]);
-        await sql.query(
-          `SELECT kpi_id, date, value FROM kpi_measurements WHERE organisation_id = $1 AND date <= $2`,
-          [organisationId, AS_OF],
-        );
-        await sql.query(`SELECT * FROM initiatives WHERE organisation_id = $1`, [organisationId]);
-        await sql.query(PROGRAM_VIEW_SQL.mapMilestones, [
-          organisationId,
-          AS_OF,
-          MAP_MILESTONES_IN_FULL,
-        ]);
-        await sql.query(PROGRAM_VIEW_SQL.mapTally, [organisationId]);
-      },
+      () => strategyMapQueries(sql, organisationId),
       options,
     ),
     await measure(

@@ -1,4 +1,6 @@
 import type { Client } from 'pg';
+import { MAP_MILESTONES_IN_FULL } from '../src/modules/execution/milestone-representation';
+import { PROGRAM_VIEW_SQL } from '../src/modules/execution/program-views.queries';
 
 const INITIATIVES = 200;
 const MILESTONES_PER_INITIATIVE = 25; // 5,000 milestones
@@ -118,4 +120,21 @@ export async function seedLargePlan(
   );
   await sql.query('COMMIT');
   await sql.query('ANALYZE');
+}
+
+/**
+ * The floor of GET /strategy-map: the queries behind it, bare (the plan's records, the KPI
+ * measurements, the milestones at risk and the per-initiative tallies), as of AS_OF.
+ */
+export async function strategyMapQueries(sql: Client, organisationId: string): Promise<void> {
+  await sql.query(`SELECT * FROM outcomes WHERE organisation_id = $1`, [organisationId]);
+  await sql.query(`SELECT * FROM objectives WHERE organisation_id = $1`, [organisationId]);
+  await sql.query(`SELECT * FROM kpis WHERE organisation_id = $1`, [organisationId]);
+  await sql.query(
+    `SELECT kpi_id, date, value FROM kpi_measurements WHERE organisation_id = $1 AND date <= $2`,
+    [organisationId, AS_OF],
+  );
+  await sql.query(`SELECT * FROM initiatives WHERE organisation_id = $1`, [organisationId]);
+  await sql.query(PROGRAM_VIEW_SQL.mapMilestones, [organisationId, AS_OF, MAP_MILESTONES_IN_FULL]);
+  await sql.query(PROGRAM_VIEW_SQL.mapTally, [organisationId]);
 }
