@@ -1,6 +1,8 @@
+import supertest from 'supertest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { ScopedDatabase } from '../src/common/tenancy/scoped-database';
 import { OrganisationEntity } from '../src/modules/organisations/organisation.entity';
-import { addMember, makeOrganisation, signUp } from './support/factories';
+import { addMember, makeOrganisation, type TestUser, signUp } from './support/factories';
 import { startTestApp, type TestApp } from './support/harness';
 
 /** The second wall: row-level security holds even for a query that forgets its filter. */
@@ -8,14 +10,18 @@ describe('row-level security', () => {
   let api: TestApp;
   let mine: string;
   let theirs: string;
+  let owner: TestUser;
+  let key: string;
   beforeAll(async () => {
     api = await startTestApp();
-    const owner = await signUp(api);
+    owner = await signUp(api);
     mine = (await makeOrganisation(owner)).id;
     await addMember(api, owner, mine, 'contributor');
-    await owner
-      .post(`/api/v1/organisations/${mine}/api-keys`)
-      .send({ name: 'Sync', role: 'contributor' });
+    key = (
+      await owner
+        .post(`/api/v1/organisations/${mine}/api-keys`)
+        .send({ name: 'Sync', role: 'contributor' })
+    ).body.key;
     const stranger = await signUp(api);
     theirs = (await makeOrganisation(stranger)).id;
     await addMember(api, stranger, theirs, 'executive');
@@ -82,5 +88,50 @@ describe('row-level security', () => {
         ),
       ).rejects.toThrow(/permission denied/);
     }
+  });
+
+  it("gives an organisation request one transaction: the service's, never one of the guard's too", async () => {
+    const transactions = jest.spyOn(PostgresQueryRunner.prototype, 'startTransaction');
+    try {
+      const asPerson = await owner.get(`/api/v1/organisations/${mine}/members`);
+      expect([asPerson.status, transactions.mock.calls.length]).toEqual([200, 1]);
+      transactions.mockClear();
+      const asKey = await supertest(api.app.getHttpServer())
+        .get(`/api/v1/organisations/${mine}/cycles`)
+        .set('Authorization', `Bearer ${key}`);
+      expect([asKey.status, transactions.mock.calls.length]).toEqual([200, 1]);
+      transactions.mockClear();
+      // Not a member: refused before any transaction is opened.
+      const refused = await owner.get(`/api/v1/organisations/${theirs}/members`);
+      expect([refused.status, transactions.mock.calls.length]).toEqual([404, 0]);
+    } finally {
+      transactions.mockRestore();
+    }
+  });
+
+  it('answers a role past row-level security only to the holder of a live session or key', async () => {
+    // What the API's role may call finds nothing without a live secret...
+    for (const statement of [
+      `SELECT * FROM authenticate_session(repeat('0', 64), 60, '${mine}')`,
+      `SELECT * FROM authenticate_api_key(repeat('0', 64))`,
+    ]) {
+      expect(await api.dataSource.query(statement)).toEqual([]);
+    }
+    // ...and with one, the holder's role in the organisation asked about, none in another.
+    const sessions = await api.sql<{ token_hash: string }>(
+      `SELECT s.token_hash FROM sessions s JOIN memberships m ON m.user_id = s.user_id
+        WHERE m.organisation_id = $1 AND m.role = 'owner' AND s.revoked_at IS NULL`,
+      [mine],
+    );
+    expect(sessions.length).toBeGreaterThan(0);
+    const roleIn = async (organisationId: string) =>
+      (
+        await api.dataSource.query(`SELECT role FROM authenticate_session($1, 60, $2)`, [
+          sessions[0]?.token_hash,
+          organisationId,
+        ])
+      ).map((row: { role: string | null }) => row.role);
+    expect(await roleIn(mine)).toEqual(['owner']);
+    expect(await roleIn(theirs)).toEqual([null]);
   });
 });

@@ -1,10 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { can, isRole, type Role } from '@roi/domain';
+import { can, type Role } from '@roi/domain';
 import { isUUID } from 'class-validator';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import {
   ForbiddenProblem,
   NotFoundProblem,
@@ -12,7 +10,6 @@ import {
 } from '../problem-details/problem';
 import { originOf } from '../http/origin';
 import { sameSecret } from '../security/tokens';
-import { setScope } from '../tenancy/scoped-database';
 import { ACCESS_RULE, type AccessRule } from './access-rule.decorator';
 import { Authenticator, CSRF_COOKIE } from './authenticator';
 import type { Principal, RequestContext } from './request-context';
@@ -32,7 +29,6 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -48,7 +44,16 @@ export class AccessGuard implements CanActivate {
 
     const writes = !SAFE_METHODS.has(request.method);
     if (writes) refuseForeignOrigin(request);
-    const principal = await this.authenticator.authenticate(request);
+    const routeOrganisation = rule.kind === 'permission' ? request.params.orgId : undefined;
+    if (rule.kind === 'permission' && typeof routeOrganisation !== 'string') {
+      throw new Error(`${request.path}: a permission rule needs :orgId in the route's path`);
+    }
+    const organisationId =
+      typeof routeOrganisation === 'string' && isUUID(routeOrganisation)
+        ? routeOrganisation
+        : undefined;
+    // On an organisation route the caller's role there comes with the session, in one statement.
+    const principal = await this.authenticator.authenticate(request, organisationId);
     context.principal = principal;
     // A public route does not act on the session's authority (sign-in works with a stale one).
     if (rule.kind === 'public') return true;
@@ -61,12 +66,10 @@ export class AccessGuard implements CanActivate {
       return true;
     }
 
-    const organisationId = request.params.orgId;
-    if (typeof organisationId !== 'string') {
-      throw new Error(`${request.path}: a permission rule needs :orgId in the route's path`);
+    const role = organisationId ? roleIn(organisationId, principal) : undefined;
+    if (!organisationId || !role) {
+      throw new NotFoundProblem('organisation', String(routeOrganisation));
     }
-    const role = isUUID(organisationId) ? await this.roleIn(organisationId, principal) : undefined;
-    if (!role) throw new NotFoundProblem('organisation', organisationId);
     if (rule.peopleOnly && principal.kind === 'api-key') {
       throw new ForbiddenProblem('Only a person can do this, not an API key.');
     }
@@ -77,21 +80,14 @@ export class AccessGuard implements CanActivate {
     context.role = role;
     return true;
   }
+}
 
-  private async roleIn(organisationId: string, principal: Principal): Promise<Role | undefined> {
-    if (principal.kind === 'api-key') {
-      return principal.apiKeyOrganisationId === organisationId ? principal.apiKeyRole : undefined;
-    }
-    return this.dataSource.transaction(async (manager) => {
-      await setScope(manager, { organisationId, userId: principal.userId });
-      const rows: { role: string }[] = await manager.query(
-        `SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2`,
-        [organisationId, principal.userId],
-      );
-      const role = rows[0]?.role;
-      return isRole(role) ? role : undefined;
-    });
+/** The caller's role in the organisation: an API key's own, or the session's membership. */
+function roleIn(organisationId: string, principal: Principal): Role | undefined {
+  if (principal.kind === 'api-key') {
+    return principal.apiKeyOrganisationId === organisationId ? principal.apiKeyRole : undefined;
   }
+  return principal.membershipRole;
 }
 
 /**

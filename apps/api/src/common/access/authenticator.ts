@@ -7,15 +7,10 @@ import { DataSource } from 'typeorm';
 import type { Environment } from '../../config/environment';
 import { UnauthenticatedProblem } from '../problem-details/problem';
 import { hashToken } from '../security/tokens';
-import { setScope } from '../tenancy/scoped-database';
 import type { Principal } from './request-context';
 
 export const SESSION_COOKIE = 'roi_session';
 export const CSRF_COOKIE = 'csrf_token';
-
-// Writing "last seen" on every request would make every read a write; once a minute is plenty
-// for idle expiry measured in hours.
-const LAST_SEEN_RESOLUTION = "interval '1 minute'";
 
 /** Finds who is calling: an API key in the Authorization header, else the session cookie. */
 @Injectable()
@@ -25,34 +20,34 @@ export class Authenticator {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async authenticate(request: Request): Promise<Principal | undefined> {
+  /**
+   * One statement, no transaction (see the one-statement-authentication migration). On an
+   * organisation route, `organisationId` (a UUID) is the route's: a session's principal then
+   * carries the caller's role there, or none when they are not a member.
+   */
+  async authenticate(request: Request, organisationId?: string): Promise<Principal | undefined> {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) return this.apiKey(authorization);
     const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    return token ? this.session(token) : undefined;
+    return token ? this.session(token, organisationId) : undefined;
   }
 
-  private async session(token: string): Promise<Principal | undefined> {
+  private async session(token: string, organisationId?: string): Promise<Principal | undefined> {
     const idleMinutes = this.config.get('SESSION_IDLE_MINUTES', { infer: true });
-    const rows: { id: string; user_id: string; csrf_token: string }[] = await this.dataSource.query(
-      // A CTE so the driver answers rows, as for a SELECT (a bare UPDATE answers [rows, count]).
-      `WITH seen AS (
-         UPDATE sessions
-            SET last_seen_at = CASE WHEN last_seen_at < now() - ${LAST_SEEN_RESOLUTION}
-                                    THEN now() ELSE last_seen_at END
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-            AND last_seen_at > now() - make_interval(mins => $2::int)
-          RETURNING id, user_id, csrf_token)
-       SELECT * FROM seen`,
-      [hashToken(token), idleMinutes],
-    );
+    const rows: { session_id: string; user_id: string; csrf_token: string; role: string | null }[] =
+      await this.dataSource.query(`SELECT * FROM authenticate_session($1, $2, $3)`, [
+        hashToken(token),
+        idleMinutes,
+        organisationId ?? null,
+      ]);
     const session = rows[0];
     return session
       ? {
           kind: 'session',
           userId: session.user_id,
-          sessionId: session.id,
+          sessionId: session.session_id,
           csrfToken: session.csrf_token,
+          membershipRole: isRole(session.role) ? session.role : undefined,
         }
       : undefined;
   }
@@ -65,31 +60,15 @@ export class Authenticator {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])
       throw new UnauthenticatedProblem('Send an API key as "Authorization: Bearer <key>".');
-    const keyHash = hashToken(match[1]);
-    const key = await this.dataSource.transaction(async (manager) => {
-      await setScope(manager, { apiKeyHash: keyHash });
-      const rows: { id: string; organisation_id: string; role: string }[] = await manager.query(
-        `SELECT id, organisation_id, role FROM api_keys
-          WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-        [keyHash],
-      );
-      const found = rows[0];
-      if (found) {
-        await setScope(manager, { organisationId: found.organisation_id, apiKeyHash: keyHash });
-        await manager.query(
-          `UPDATE api_keys SET last_used_at = now()
-            WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - ${LAST_SEEN_RESOLUTION})`,
-          [found.id],
-        );
-      }
-      return found;
-    });
+    const rows: { api_key_id: string; organisation_id: string; role: string }[] =
+      await this.dataSource.query(`SELECT * FROM authenticate_api_key($1)`, [hashToken(match[1])]);
+    const key = rows[0];
     if (!key || !isRole(key.role)) {
       throw new UnauthenticatedProblem('This API key is unknown, revoked or expired.');
     }
     return {
       kind: 'api-key',
-      apiKeyId: key.id,
+      apiKeyId: key.api_key_id,
       apiKeyOrganisationId: key.organisation_id,
       apiKeyRole: key.role,
     };

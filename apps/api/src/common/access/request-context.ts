@@ -10,6 +10,11 @@ export interface Principal {
   /** For an API key: the organisation it belongs to and the role it acts with. */
   apiKeyOrganisationId?: string;
   apiKeyRole?: Role;
+  /**
+   * For a session on an organisation route: the person's role in the route's organisation, read
+   * with the session itself; undefined when they are not a member.
+   */
+  membershipRole?: Role;
 }
 
 /** Everything a service needs to know about the request, set by the AccessGuard. */

@@ -11,7 +11,6 @@ export interface Scope {
   organisationId?: string;
   userId?: string;
   invitationTokenHash?: string;
-  apiKeyHash?: string;
   responseLinkHash?: string;
   shareLinkHash?: string;
 }
@@ -87,13 +86,12 @@ export async function setScope(manager: EntityManager, scope: Scope): Promise<vo
   await manager.query(
     `SELECT set_config('role', 'roi_app', true),
             set_config('app.organisation_id', $1, true), set_config('app.user_id', $2, true),
-            set_config('app.invitation_token_hash', $3, true), set_config('app.api_key_hash', $4, true),
-            set_config('app.response_link_hash', $5, true), set_config('app.share_link_hash', $6, true)`,
+            set_config('app.invitation_token_hash', $3, true),
+            set_config('app.response_link_hash', $4, true), set_config('app.share_link_hash', $5, true)`,
     [
       scope.organisationId ?? '',
       scope.userId ?? '',
       scope.invitationTokenHash ?? '',
-      scope.apiKeyHash ?? '',
       scope.responseLinkHash ?? '',
       scope.shareLinkHash ?? '',
     ],
