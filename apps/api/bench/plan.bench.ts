@@ -107,10 +107,11 @@ it('measures the strategy map and the program manager views against their bare S
         options,
       ),
       await measure(
-        'SQL: timeline (initiatives, then milestones)',
+        'SQL: timeline (initiatives, milestones, their dependencies)',
         async () => {
           await sql.query(PROGRAM_VIEW_SQL.timelineInitiatives, [organisationId, ...period]);
           await sql.query(PROGRAM_VIEW_SQL.timelineMilestones, [organisationId, AS_OF, ...period]);
+          await sql.query(PROGRAM_VIEW_SQL.dependencyEdges, [organisationId]);
         },
         options,
       ),

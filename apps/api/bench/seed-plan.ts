@@ -124,7 +124,8 @@ export async function seedLargePlan(
 
 /**
  * The floor of GET /strategy-map: the queries behind it, bare (the plan's records, the KPI
- * measurements, the milestones at risk and the per-initiative tallies), as of AS_OF.
+ * measurements, the milestones at risk, their dependencies and the per-initiative tallies), as
+ * of AS_OF.
  */
 export async function strategyMapQueries(sql: Client, organisationId: string): Promise<void> {
   await sql.query(`SELECT * FROM outcomes WHERE organisation_id = $1`, [organisationId]);
@@ -137,4 +138,5 @@ export async function strategyMapQueries(sql: Client, organisationId: string): P
   await sql.query(`SELECT * FROM initiatives WHERE organisation_id = $1`, [organisationId]);
   await sql.query(PROGRAM_VIEW_SQL.mapMilestones, [organisationId, AS_OF, MAP_MILESTONES_IN_FULL]);
   await sql.query(PROGRAM_VIEW_SQL.mapTally, [organisationId]);
+  await sql.query(PROGRAM_VIEW_SQL.dependencyEdges, [organisationId]);
 }

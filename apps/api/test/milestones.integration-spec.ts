@@ -740,6 +740,24 @@ describe('milestones, check-ins and the program views', () => {
       expect(blocked.dependsOn).toEqual([late.id]);
       expect(later.status).toBe('planned');
     });
+
+    it('marks on the timeline exactly the milestones the at-risk view lists, on any date', async () => {
+      for (const asOf of ['2026-02-20', '2026-03-05', '2026-03-15', '2026-04-01', '2026-12-31']) {
+        const timeline = await world.owner
+          .get(`${world.base}/timeline?from=2026-01-01&to=2026-06-30&asOf=${asOf}`)
+          .expect(200);
+        const bars: { id: string; title: string; atRisk: boolean; dependsOn: string[] }[] =
+          timeline.body.initiatives.flatMap(
+            (initiative: { milestones: unknown[] }) => initiative.milestones,
+          );
+        const marked = bars.filter((bar) => bar.atRisk).map((bar) => bar.title);
+        expect([asOf, marked.sort()]).toEqual([
+          asOf,
+          titles(await view(`at-risk?asOf=${asOf}`)).sort(),
+        ]);
+        expect(bars.find((bar) => bar.id === blocked.id)?.dependsOn).toEqual([late.id]);
+      }
+    });
   });
 
   describe('the burn-up', () => {

@@ -1,13 +1,14 @@
-import { type MilestoneRiskReason, milestoneRisk } from '@roi/domain';
+import { type MilestoneRiskReason, type MilestoneSchedule, milestoneRisk } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
 import { namesOf } from '../accounts/names-of';
 import type { CheckInDto, MilestoneDto } from './dto/milestone.dto';
 import type { TimelineMilestoneDto } from './dto/program-views.dto';
 import {
+  type DependencyEdgeRow,
+  type LeanRow,
   type MilestoneRow,
   PROGRAM_VIEW_SQL,
   type ProgramViewQuery,
-  type RiskRow,
 } from './program-views.queries';
 
 /**
@@ -38,12 +39,13 @@ export async function readTimelineMilestones(
   from: string,
   to: string,
 ): Promise<(TimelineMilestoneDto & { initiativeId: string })[]> {
-  const rows = await readRows<RiskRow>(manager, 'timelineMilestones', organisationId, asOf, [
+  const rows = await readRows<LeanRow>(manager, 'timelineMilestones', organisationId, asOf, [
     from,
     to,
   ]);
+  const dependenciesOf = await readDependencies(manager, organisationId);
   return rows.map((row) => {
-    const judgement = judge(row, asOf);
+    const judgement = judge(row, dependenciesOf.get(row.id) ?? [], asOf);
     return {
       id: row.id,
       initiativeId: row.initiative_id,
@@ -70,13 +72,14 @@ export async function readMapMilestones(
   organisationId: string,
   asOf: string,
 ) {
-  const rows = await readRows<RiskRow>(manager, 'mapMilestones', organisationId, asOf, [
+  const rows = await readRows<LeanRow>(manager, 'mapMilestones', organisationId, asOf, [
     MAP_MILESTONES_IN_FULL,
   ]);
   const tallies: { initiative_id: string; total: number; counted: number; missed: number }[] =
     await manager.query(PROGRAM_VIEW_SQL.mapTally, [organisationId]);
+  const dependenciesOf = await readDependencies(manager, organisationId);
   const judged = rows.map((row) => {
-    const judgement = judge(row, asOf);
+    const judgement = judge(row, dependenciesOf.get(row.id) ?? [], asOf);
     return {
       id: row.id,
       initiativeId: row.initiative_id,
@@ -123,6 +126,23 @@ async function readRows<T>(
   return manager.query(PROGRAM_VIEW_SQL[query], [organisationId, asOf, ...parameters]);
 }
 
+/** Each milestone's dependencies, as the risk rule reads them, by the dependent milestone's id. */
+async function readDependencies(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<Map<string, (MilestoneSchedule & { id: string })[]>> {
+  const edges: DependencyEdgeRow[] = await manager.query(PROGRAM_VIEW_SQL.dependencyEdges, [
+    organisationId,
+  ]);
+  const dependenciesOf = new Map<string, (MilestoneSchedule & { id: string })[]>();
+  for (const edge of edges) {
+    const dependencies = dependenciesOf.get(edge.milestone_id) ?? [];
+    dependencies.push({ id: edge.depends_on_id, status: edge.status, dueDate: edge.due_date });
+    dependenciesOf.set(edge.milestone_id, dependencies);
+  }
+  return dependenciesOf;
+}
+
 interface Judgement {
   /** The ids depended on, sorted. */
   dependsOn: string[];
@@ -131,10 +151,14 @@ interface Judgement {
 }
 
 /** "At risk when it is overdue, depends on a late milestone, or its last check-in has low confidence." */
-function judge(row: RiskRow, asOf: string): Judgement {
-  const dependencies = row.dependencies
-    .map(([id, status, dueDate]) => ({ id, status, dueDate }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function judge(
+  row: LeanRow,
+  unsortedDependencies: readonly (MilestoneSchedule & { id: string })[],
+  asOf: string,
+): Judgement {
+  const dependencies = [...unsortedDependencies].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const risk = milestoneRisk(
     { status: row.status, dueDate: row.due_date },
     {
@@ -155,7 +179,11 @@ export function toMilestoneDto(
   asOf: string,
   names: ReadonlyMap<string, string>,
 ): MilestoneDto {
-  const judgement = judge(row, asOf);
+  const judgement = judge(
+    row,
+    row.dependencies.map(([id, status, dueDate]) => ({ id, status, dueDate })),
+    asOf,
+  );
   return {
     id: row.id,
     initiativeId: row.initiative_id,

@@ -78,20 +78,29 @@ const MANY = milestoneRows('aggregated-once');
 
 /**
  * Only what the risk rule reads and a Gantt bar shows: reading and parsing the whole
- * representation of thousands of milestones would cost more than drawing them.
+ * representation of thousands of milestones would cost more than drawing them. Dependencies come
+ * apart, from dependencyEdges, once per organisation rather than as JSON on every row.
+ *
+ * `lastCheckIn` says whose last check-in is read. A done or cancelled milestone is never at risk,
+ * so its check-ins never matter; where only the verdict is shown (not the reasons), an open
+ * milestone already past its due date is at risk whatever its confidence, so its check-ins need
+ * not be read either.
  */
-const RISK_ROWS = `
+function leanRows(lastCheckIn: 'for-reasons' | 'for-verdict'): string {
+  const needed =
+    lastCheckIn === 'for-reasons'
+      ? `m.status NOT IN ('done', 'cancelled')`
+      : `m.status IN ('planned', 'in_progress') AND m.due_date >= $2::date`;
+  return `
   SELECT m.id, m.initiative_id, m.title, m.due_date::text AS due_date, m.status, m.owner_user_id,
-         ${DEPENDENCY_COLUMNS},
-         -- A done or cancelled milestone is never at risk: its check-ins need not be read.
-         CASE WHEN m.status NOT IN ('done', 'cancelled') THEN (
+         CASE WHEN ${needed} THEN (
            SELECT c.confidence
              FROM check_ins c
             WHERE c.milestone_id = m.id AND c.date <= $2::date
             ORDER BY c.date DESC, c.created_at DESC
             LIMIT 1) END AS check_in_confidence
-    FROM milestones m
-    ${dependencyJoin('aggregated-once')}`;
+    FROM milestones m`;
+}
 
 const BY_DUE_DATE = `ORDER BY m.due_date, m.title, m.id`;
 
@@ -158,13 +167,20 @@ export const PROGRAM_VIEW_SQL = {
    * every milestone of such an initiative, and of a larger one only those milestoneRisk may hold
    * at risk (the narrowing of atRisk); lean, as the risk rule reads them and the map shows them.
    */
-  mapMilestones: `${RISK_ROWS}
+  mapMilestones: `${leanRows('for-reasons')}
    WHERE m.organisation_id = $1
      AND (${MAY_BE_AT_RISK}
           OR m.initiative_id IN (SELECT s.initiative_id FROM milestones s
                                   WHERE s.organisation_id = $1
                                   GROUP BY s.initiative_id HAVING count(*) <= $3::int))
    ${BY_DUE_DATE}`,
+
+  /** Every dependency of the organisation's milestones, with what the risk rule reads of it. */
+  dependencyEdges: `
+  SELECT d.milestone_id, d.depends_on_id, dm.status, dm.due_date::text AS due_date
+    FROM milestone_dependencies d
+    JOIN milestones dm ON dm.id = d.depends_on_id
+   WHERE d.organisation_id = $1`,
 
   /**
    * Per initiative, the counts initiativeHealthOfTally reads beside the judged milestones: all
@@ -179,7 +195,7 @@ export const PROGRAM_VIEW_SQL = {
    GROUP BY initiative_id`,
 
   /** $3 from, $4 to: milestones due in the period, lean, for the timeline. */
-  timelineMilestones: `${RISK_ROWS}
+  timelineMilestones: `${leanRows('for-verdict')}
    WHERE m.organisation_id = $1 AND m.due_date BETWEEN $3::date AND $4::date
    ${BY_DUE_DATE}`,
 
@@ -232,21 +248,29 @@ export const PROGRAM_VIEW_SQL = {
 
 export type ProgramViewQuery = keyof typeof PROGRAM_VIEW_SQL;
 
-/** A row of the lean query (timelineMilestones). */
-export interface RiskRow {
+/** A row of the lean queries (timelineMilestones, mapMilestones). */
+export interface LeanRow {
   id: string;
   initiative_id: string;
   title: string;
   due_date: string;
   status: MilestoneStatus;
   owner_user_id: string;
-  /** Each milestone this one depends on: [id, status, due date]. */
-  dependencies: [string, MilestoneStatus, string][];
   check_in_confidence: ConfidenceLevel | null;
 }
 
+/** A row of dependencyEdges. */
+export interface DependencyEdgeRow {
+  milestone_id: string;
+  depends_on_id: string;
+  status: MilestoneStatus;
+  due_date: string;
+}
+
 /** A row of the milestone queries, as node-postgres returns it. */
-export interface MilestoneRow extends RiskRow {
+export interface MilestoneRow extends LeanRow {
+  /** Each milestone this one depends on: [id, status, due date]. */
+  dependencies: [string, MilestoneStatus, string][];
   initiative_code: string;
   initiative_name: string;
   accountable_user_id: string;
