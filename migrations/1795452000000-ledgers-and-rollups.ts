@@ -15,7 +15,11 @@ const TENANT_TABLES = ['channels', 'activities', 'cost_entries', 'value_entries'
  * and its activity (`key_id` is the organisation's id for the first). A rollup whose entries were
  * all deleted stays with zero counts; readers skip it.
  */
-function rollupDelta(table: 'cost_entries' | 'value_entries', rows: string, sign: '+' | '-') {
+export function rollupDelta(
+  table: 'cost_entries' | 'value_entries',
+  rows: string,
+  sign: '+' | '-',
+) {
   const cost = table === 'cost_entries' ? `${sign}amount` : '0';
   const value = table === 'value_entries' ? `${sign}amount` : '0';
   const riskAdjusted = table === 'value_entries' ? `${sign}(amount * confidence)` : '0';
@@ -36,7 +40,7 @@ function rollupDelta(table: 'cost_entries' | 'value_entries', rows: string, sign
            ${costCount}, ${valueCount} FROM ${rows}`;
 }
 
-function rollupFunction(table: 'cost_entries' | 'value_entries', operation: string): string {
+export function rollupFunction(table: 'cost_entries' | 'value_entries', operation: string): string {
   const deltas =
     operation === 'INSERT'
       ? rollupDelta(table, 'new_rows', '+')

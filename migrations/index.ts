@@ -11,6 +11,7 @@ import { MilestoneMissCategories1795456000000 } from './1795456000000-milestone-
 import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 import { BoardPacks1795460000000 } from './1795460000000-board-packs';
 import { IdempotencyKeys1795464000000 } from './1795464000000-idempotency-keys';
+import { RollupsGroupedOnce1795480000000 } from './1795480000000-rollups-grouped-once';
 import { OneStatementAuthentication1795472000000 } from './1795472000000-one-statement-authentication';
 
 /**
@@ -33,4 +34,5 @@ export const migrations = [
   BoardPacks1795460000000,
   IdempotencyKeys1795464000000,
   OneStatementAuthentication1795472000000,
+  RollupsGroupedOnce1795480000000,
 ];

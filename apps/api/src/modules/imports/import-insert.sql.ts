@@ -5,25 +5,29 @@ const TRIM = `E' \\t\\r\\n\\f\\v'`;
 /**
  * New channel or activity labels of an import, in one statement: the first spelling by lowest
  * row number; a label already there (matched on `match_key`, lower of the trimmed label) keeps
- * its own. $1 import id, $2 organisation id.
+ * its own. $1 import id, $2 organisation id. The first row of each label is found by grouping
+ * (a hash table of a few labels) rather than by DISTINCT ON, which sorted every staged row and
+ * spilled a million of them to disk.
  */
 export function vocabularyInsert(vocabulary: 'channels' | 'activities'): string {
   const field = vocabulary === 'channels' ? 'f3' : 'f4';
   return `
     INSERT INTO ${vocabulary} (organisation_id, label)
-    SELECT $2, label FROM (
-      SELECT DISTINCT ON (lower(btrim(${field}, ${TRIM}))) btrim(${field}, ${TRIM}) AS label, row_number
-        FROM import_staging WHERE import_id = $1
-       ORDER BY lower(btrim(${field}, ${TRIM})), row_number
+    SELECT $2, btrim(s.${field}, ${TRIM}) FROM (
+      SELECT min(row_number) AS row_number FROM import_staging WHERE import_id = $1
+       GROUP BY lower(btrim(${field}, ${TRIM}))
     ) AS first_spelling
-    ORDER BY row_number
+      JOIN import_staging s ON s.import_id = $1 AND s.row_number = first_spelling.row_number
+    ORDER BY s.row_number
     ON CONFLICT (organisation_id, match_key) DO NOTHING`;
 }
 
 /**
  * The staged rows of one chunk into their table, set-based; the ledgers' statement triggers
  * keep `ledger_rollups` right in the same transaction. $1 import id, $2 organisation id,
- * $3 recording user, $4 first row, $5 last row.
+ * $3 recording user, $4 first row, $5 last row. Ledger rows go in by date, the order of the
+ * list index (organisation, date, id): in file order each row landed on a random leaf page of
+ * it, and a million rows took a quarter longer.
  */
 export function rowsInsert(kind: ImportKind): string {
   const t = (field: string) => `btrim(s.${field}, ${TRIM})`;
@@ -52,5 +56,5 @@ export function rowsInsert(kind: ImportKind): string {
       JOIN channels c ON c.organisation_id = $2 AND c.match_key = lower(${t('f3')})
       JOIN activities a ON a.organisation_id = $2 AND a.match_key = lower(${t('f4')})
      WHERE s.import_id = $1 AND s.row_number BETWEEN $4 AND $5
-     ORDER BY s.row_number`;
+     ORDER BY 2, s.row_number`;
 }
