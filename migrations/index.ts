@@ -12,6 +12,7 @@ import { WeeklyDigests1795444000000 } from './1795444000000-weekly-digests';
 import { BoardPacks1795460000000 } from './1795460000000-board-packs';
 import { IdempotencyKeys1795464000000 } from './1795464000000-idempotency-keys';
 import { RollupsGroupedOnce1795480000000 } from './1795480000000-rollups-grouped-once';
+import { StagingImportCheckPerStatement1795484000000 } from './1795484000000-staging-import-check-per-statement';
 import { OneStatementAuthentication1795472000000 } from './1795472000000-one-statement-authentication';
 
 /**
@@ -35,4 +36,5 @@ export const migrations = [
   IdempotencyKeys1795464000000,
   OneStatementAuthentication1795472000000,
   RollupsGroupedOnce1795480000000,
+  StagingImportCheckPerStatement1795484000000,
 ];

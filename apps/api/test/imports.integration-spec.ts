@@ -384,6 +384,32 @@ describe('CSV imports and exports', () => {
     expect(await totals(target.organisationId)).toEqual(await totals(source.organisationId));
   });
 
+  it('stages rows only for an import that exists, and deleting an import deletes its staged rows', async () => {
+    const organisation = await makeOrganisation(owner);
+    const [made] = await api.sql<{ id: string }>(
+      `INSERT INTO imports (organisation_id, kind, content_hash)
+       VALUES ($1, 'costs', repeat('0', 64)) RETURNING id`,
+      [organisation.id],
+    );
+    const importId = (made as { id: string }).id;
+    await api.sql(`INSERT INTO import_staging (import_id, row_number) VALUES ($1, 1), ($1, 2)`, [
+      importId,
+    ]);
+    await expect(
+      api.sql(
+        `INSERT INTO import_staging (import_id, row_number) VALUES ($1, 3), (gen_random_uuid(), 1)`,
+        [importId],
+      ),
+    ).rejects.toThrow('staged rows name an import that does not exist');
+    const staged = () =>
+      api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM import_staging WHERE import_id = $1`, [
+        importId,
+      ]);
+    expect(await staged()).toEqual([{ n: 2 }]);
+    await api.sql(`DELETE FROM imports WHERE id = $1`, [importId]);
+    expect(await staged()).toEqual([{ n: 0 }]);
+  });
+
   it("answers 404 for another organisation's import and 403 to a board member", async () => {
     const w = await world(owner);
     const done = await importFile(owner, w.base, 'costs', `${COSTS_HEADER}\n`);
