@@ -56,7 +56,7 @@ export class StrategyMapService {
         await manager.find(KpiEntity, { where: { organisationId }, order: { code: 'ASC' } }),
         date,
       );
-      const initiatives = await mapInitiatives(manager, organisationId, date);
+      const initiativesServing = await mapInitiatives(manager, organisationId, date);
       const open = (
         (await manager.query(
           `SELECT count(*) AS open FROM plan_comments
@@ -74,9 +74,6 @@ export class StrategyMapService {
             .filter((objective) => objective.outcomeId === outcome.id)
             .map((objective) => {
               const ownKpis = kpis.filter((kpi) => kpi.objectiveId === objective.id);
-              const serving = initiatives.filter((initiative) =>
-                initiative.objectiveIds.includes(objective.id),
-              );
               return {
                 id: objective.id,
                 title: objective.title,
@@ -84,9 +81,7 @@ export class StrategyMapService {
                 openChallenges: objective.openChallenges,
                 findings: objective.findings,
                 kpis: ownKpis,
-                initiatives: serving.map(
-                  ({ objectiveIds: _objectiveIds, ...initiative }) => initiative,
-                ),
+                initiatives: initiativesServing.get(objective.id) ?? [],
               };
             });
           return {
@@ -135,11 +130,15 @@ export class StrategyMapService {
   }
 }
 
+/**
+ * The map's initiatives, by the objectives they serve: an initiative serving two objectives is one
+ * object listed under both, built once.
+ */
 async function mapInitiatives(
   manager: EntityManager,
   organisationId: string,
   date: string,
-): Promise<(MapInitiativeDto & { objectiveIds: string[] })[]> {
+): Promise<Map<string, MapInitiativeDto[]>> {
   const initiatives = await manager.find(InitiativeEntity, {
     where: { organisationId },
     order: { code: 'ASC' },
@@ -162,10 +161,16 @@ async function mapInitiatives(
     list.push({ ...milestone, ownerName: people.get(ownerUserId) ?? '' });
     milestonesOf.set(initiativeId, list);
   }
-  return initiatives.map((initiative) => {
-    const milestones = milestonesOf.get(initiative.id) ?? [];
+  const objectivesOf = new Map<string, string[]>();
+  for (const link of links) {
+    const objectives = objectivesOf.get(link.initiative_id) ?? [];
+    objectives.push(link.objective_id);
+    objectivesOf.set(link.initiative_id, objectives);
+  }
+  const initiativesServing = new Map<string, MapInitiativeDto[]>();
+  for (const initiative of initiatives) {
     const tally = tallyOf.get(initiative.id) ?? { total: 0, counted: 0, missed: 0, atRisk: 0 };
-    return {
+    const dto: MapInitiativeDto = {
       id: initiative.id,
       code: initiative.code,
       name: initiative.name,
@@ -181,10 +186,13 @@ async function mapInitiatives(
         ),
       health: initiativeHealthOfTally(tally),
       milestoneCount: tally.total,
-      milestones,
-      objectiveIds: links
-        .filter((link) => link.initiative_id === initiative.id)
-        .map((link) => link.objective_id),
+      milestones: milestonesOf.get(initiative.id) ?? [],
     };
-  });
+    for (const objectiveId of objectivesOf.get(initiative.id) ?? []) {
+      const serving = initiativesServing.get(objectiveId) ?? [];
+      serving.push(dto);
+      initiativesServing.set(objectiveId, serving);
+    }
+  }
+  return initiativesServing;
 }
