@@ -287,11 +287,20 @@ describe('the guiding plan', () => {
       await ask('question');
       await ask('comment');
       expect((await owner.get(`${base}/outcomes/${target.id}`)).body.openChallenges).toBe(2);
+      // The strategy map counts the same, per outcome and in all.
+      const mapped = async () => {
+        const map = (await owner.get(`${base}/strategy-map`).expect(200)).body;
+        const shown = map.outcomes.find((item: { id: string }) => item.id === target.id);
+        const open = (await owner.get(`${base}/plan-comments?open=true`)).body;
+        return [shown.openChallenges, map.openChallenges - open.length];
+      };
+      expect(await mapped()).toEqual([2, 0]);
       await owner
         .patch(`${base}/plan-comments/${challenge.id}`)
         .send({ version: 1, resolved: true, resolution: 'Agreed: halve the target' })
         .expect(200);
       expect((await owner.get(`${base}/outcomes/${target.id}`)).body.openChallenges).toBe(1);
+      expect(await mapped()).toEqual([1, 0]);
       const open = (await owner.get(`${base}/plan-comments?open=true`)).body;
       expect(open.map((comment: { kind: string }) => comment.kind)).toEqual(['question']);
     });

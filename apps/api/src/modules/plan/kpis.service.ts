@@ -185,6 +185,7 @@ export async function kpiDtos(
   organisationId: string,
   kpis: KpiEntity[],
   asOf?: string,
+  openCounted?: ReadonlyMap<string, number>,
 ): Promise<KpiDto[]> {
   if (kpis.length === 0) return [];
   const date = asOf ?? (await organisationClock(manager, organisationId)).today;
@@ -205,6 +206,7 @@ export async function kpiDtos(
     organisationId,
     'kpi',
     kpis.map((kpi) => kpi.id),
+    openCounted,
   );
   return kpis.map((kpi) => {
     const report = kpiStatus(

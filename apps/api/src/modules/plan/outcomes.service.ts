@@ -215,6 +215,7 @@ export async function outcomeDtos(
   manager: EntityManager,
   organisationId: string,
   outcomes: OutcomeEntity[],
+  openCounted?: ReadonlyMap<string, number>,
 ): Promise<OutcomeDto[]> {
   const names = await namesOf(
     manager,
@@ -225,6 +226,7 @@ export async function outcomeDtos(
     organisationId,
     'outcome',
     outcomes.map((outcome) => outcome.id),
+    openCounted,
   );
   return outcomes.map((outcome) => ({
     id: outcome.id,
@@ -243,6 +245,7 @@ export async function objectiveDtos(
   manager: EntityManager,
   organisationId: string,
   objectives: ObjectiveEntity[],
+  openCounted?: ReadonlyMap<string, number>,
 ): Promise<ObjectiveDto[]> {
   const findingIds = [...new Set(objectives.flatMap((objective) => objective.findingIds))];
   const findings: { id: string; assessmentId: string; title: string; severity: string }[] =
@@ -259,6 +262,7 @@ export async function objectiveDtos(
     organisationId,
     'objective',
     objectives.map((objective) => objective.id),
+    openCounted,
   );
   return objectives.map((objective) => ({
     id: objective.id,

@@ -13,7 +13,10 @@ export async function openChallenges(
   organisationId: string,
   subjectType: CommentSubject,
   subjectIds: string[],
-): Promise<Map<string, number>> {
+  counted?: ReadonlyMap<string, number>,
+): Promise<ReadonlyMap<string, number>> {
+  // Counts the caller already read for the whole plan (openChallengesOfThePlan) serve as they are.
+  if (counted) return counted;
   if (subjectIds.length === 0) return new Map();
   const rows: { subject_id: string; open: string }[] = await manager.query(
     `SELECT subject_id, count(*) AS open FROM plan_comments
@@ -23,6 +26,25 @@ export async function openChallenges(
     [organisationId, subjectType, subjectIds],
   );
   return new Map(rows.map((row) => [row.subject_id, Number(row.open)]));
+}
+
+/**
+ * Every open question and challenge of the organisation's plan, counted per subject (ids are
+ * UUIDs, unique across subject types) and in all: what the strategy map shows, in one statement
+ * instead of one per kind of subject.
+ */
+export async function openChallengesOfThePlan(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<{ bySubject: Map<string, number>; total: number }> {
+  const rows: { subject_id: string; open: string }[] = await manager.query(
+    `SELECT subject_id, count(*) AS open FROM plan_comments
+      WHERE organisation_id = $1 AND resolved_at IS NULL AND kind IN ('question', 'challenge')
+      GROUP BY subject_id`,
+    [organisationId],
+  );
+  const bySubject = new Map(rows.map((row) => [row.subject_id, Number(row.open)]));
+  return { bySubject, total: [...bySubject.values()].reduce((sum, open) => sum + open, 0) };
 }
 
 /**

@@ -15,6 +15,7 @@ import type { MapInitiativeDto, MapMilestoneDto, StrategyMapDto } from './dto/st
 import { initiativeDtos } from './initiatives.service';
 import { kpiDtos } from './kpis.service';
 import { objectiveDtos, outcomeDtos } from './outcomes.service';
+import { openChallengesOfThePlan } from './plan-support';
 import { namesOf } from '../accounts/names-of';
 import { organisationClock } from '../organisations/organisation-clock';
 import { InitiativeEntity, KpiEntity, ObjectiveEntity, OutcomeEntity } from './plan.entity';
@@ -34,6 +35,7 @@ export class StrategyMapService {
       const organisationId = context.organisationId;
       const clock = await organisationClock(manager, organisationId);
       const date = asOf ?? clock.today;
+      const open = await openChallengesOfThePlan(manager, organisationId);
       const outcomes = await outcomeDtos(
         manager,
         organisationId,
@@ -41,6 +43,7 @@ export class StrategyMapService {
           where: { organisationId },
           order: { position: 'ASC', createdAt: 'ASC' },
         }),
+        open.bySubject,
       );
       const objectives = await objectiveDtos(
         manager,
@@ -49,26 +52,20 @@ export class StrategyMapService {
           where: { organisationId },
           order: { position: 'ASC', createdAt: 'ASC' },
         }),
+        open.bySubject,
       );
       const kpis = await kpiDtos(
         manager,
         organisationId,
         await manager.find(KpiEntity, { where: { organisationId }, order: { code: 'ASC' } }),
         date,
+        open.bySubject,
       );
       const initiativesServing = await mapInitiatives(manager, organisationId, date);
-      const open = (
-        (await manager.query(
-          `SELECT count(*) AS open FROM plan_comments
-            WHERE organisation_id = $1 AND resolved_at IS NULL AND kind IN ('question', 'challenge')`,
-          [organisationId],
-        )) as { open: string }[]
-      )[0];
-
       return {
         asOf: date,
         currency: clock.currency,
-        openChallenges: Number(open?.open ?? 0),
+        openChallenges: open.total,
         outcomes: outcomes.map((outcome) => {
           const mapped = objectives
             .filter((objective) => objective.outcomeId === outcome.id)
