@@ -412,6 +412,10 @@ describe('milestones, check-ins and the program views', () => {
       });
       let read = await world.owner.get(`${world.base}/milestones/${milestone.id}`).expect(200);
       expect(read.body).toMatchObject({ status: 'in_progress', version: 2 });
+      expect(read.body.lastCheckIn).toMatchObject({
+        id: first.body.id,
+        authorName: 'Maeve Lonergan',
+      });
 
       await world.owner
         .post(checkIns)

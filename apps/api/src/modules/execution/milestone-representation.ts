@@ -1,6 +1,5 @@
 import { type MilestoneRiskReason, type MilestoneSchedule, milestoneRisk } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
-import { namesOf } from '../accounts/names-of';
 import type { CheckInDto, MilestoneDto } from './dto/milestone.dto';
 import type { TimelineMilestoneDto } from './dto/program-views.dto';
 import {
@@ -24,11 +23,7 @@ export async function readMilestones(
   parameters: unknown[] = [],
 ): Promise<MilestoneDto[]> {
   const rows = await readRows<MilestoneRow>(manager, query, organisationId, asOf, parameters);
-  const authors = await namesOf(
-    manager,
-    rows.map((row) => row.check_in_author_user_id),
-  );
-  return rows.map((row) => toMilestoneDto(row, asOf, authors));
+  return rows.map((row) => toMilestoneDto(row, asOf));
 }
 
 /** Milestones due from `from` to `to` as timeline bars, their risk judged as of `asOf`. */
@@ -174,11 +169,7 @@ function judge(
   };
 }
 
-export function toMilestoneDto(
-  row: MilestoneRow,
-  asOf: string,
-  names: ReadonlyMap<string, string>,
-): MilestoneDto {
+export function toMilestoneDto(row: MilestoneRow, asOf: string): MilestoneDto {
   const judgement = judge(
     row,
     row.dependencies.map(([id, status, dueDate]) => ({ id, status, dueDate })),
@@ -203,14 +194,14 @@ export function toMilestoneDto(
     missCategory: row.miss_category,
     missNote: row.miss_note,
     dependsOn: judgement.dependsOn,
-    lastCheckIn: lastCheckInOf(row, names),
+    lastCheckIn: lastCheckInOf(row),
     atRisk: judgement.atRisk,
     riskReasons: judgement.riskReasons,
     version: row.version,
   };
 }
 
-function lastCheckInOf(row: MilestoneRow, names: ReadonlyMap<string, string>): CheckInDto | null {
+function lastCheckInOf(row: MilestoneRow): CheckInDto | null {
   const {
     check_in_id: id,
     check_in_date: date,
@@ -231,7 +222,7 @@ function lastCheckInOf(row: MilestoneRow, names: ReadonlyMap<string, string>): C
     note: row.check_in_note ?? '',
     blockers: row.check_in_blockers ?? '',
     authorUserId,
-    authorName: authorUserId ? (names.get(authorUserId) ?? null) : null,
+    authorName: row.check_in_author_name,
     createdAt,
   };
 }
