@@ -1,7 +1,11 @@
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, type Params, useLocation } from 'react-router';
 import { DASHBOARD_ASKED_FOR } from '../session/landing';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { OrganisationRoute } from './OrganisationRoute';
+import { cyclesQuery } from '../features/cycles/cycles.queries';
+import { organisationQuery } from '../features/organisations/organisations.queries';
+import { kpiQuery, objectiveQuery, strategyMapQuery } from '../features/plan/plan.queries';
+import { queryClient } from './query-client';
 import { requires } from './route-access';
 import { HomeRedirect, OrganisationFrontPage, RequireSession } from './RequireSession';
 
@@ -9,6 +13,21 @@ import { HomeRedirect, OrganisationFrontPage, RequireSession } from './RequireSe
 // navigation): the sign-in page's first load carries neither. The router fetches the frame and
 // the page in parallel.
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+
+/**
+ * A page's first requests start when its address is opened, beside the page's code and the
+ * session request, instead of after both and the page's first render (the pages' own queries
+ * then find the answer in the cache, or on its way). The query definitions are small and come
+ * with the router, so the requests do not queue behind the page's code. Never awaited: the
+ * router renders as it would without it, and a request refused (no session, not a member) only
+ * leaves an error in the cache that the page's own query asks again about when it mounts.
+ */
+const prefetching = (start: (orgId: string, params: Params) => Promise<unknown>) => ({
+  loader: ({ params }: { params: Params }) => {
+    if (params.orgId) void start(params.orgId, params).catch(() => undefined);
+    return null;
+  },
+});
 
 function ToOrganisationFrontPage() {
   const { search } = useLocation();
@@ -79,6 +98,13 @@ export const router = createBrowserRouter([
           {
             path: 'organisations/:orgId',
             element: <OrganisationRoute />,
+            // What the nav's six steps need: the cycles and the organisation's time zone.
+            ...prefetching((orgId) =>
+              Promise.all([
+                queryClient.prefetchQuery(cyclesQuery(orgId)),
+                queryClient.prefetchQuery(organisationQuery(orgId)),
+              ]),
+            ),
             children: [
               {
                 // The executive dashboard is the organisation's front page (without a strategy
@@ -158,6 +184,7 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     path: 'plan',
+                    ...prefetching((orgId) => queryClient.prefetchQuery(strategyMapQuery(orgId))),
                     ...page(async () => ({
                       Component: (await import('../features/strategy-map/StrategyMapPage'))
                         .StrategyMapPage,
@@ -172,6 +199,11 @@ export const router = createBrowserRouter([
                   },
                   {
                     path: 'plan/kpis/:kpiId',
+                    // The KPI, then the objective its breadcrumb names.
+                    ...prefetching(async (orgId, { kpiId = '' }) => {
+                      const kpi = await queryClient.fetchQuery(kpiQuery(orgId, kpiId));
+                      await queryClient.prefetchQuery(objectiveQuery(orgId, kpi.objectiveId));
+                    }),
                     ...page(async () => ({
                       Component: (await import('../features/kpis/KpiPage')).KpiPage,
                     })),

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { useOrganisationId } from '../../session/organisation';
 
@@ -10,14 +10,16 @@ const keys = {
   detail: (orgId: string, cycleId: string) => ['cycles', orgId, cycleId] as const,
 };
 
-export function useCycles() {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+/** The organisation's cycles; also started by the router when an organisation's page opens. */
+export const cyclesQuery = (orgId: string) =>
+  queryOptions({
     queryKey: keys.list(orgId),
     queryFn: () =>
       unwrap(api.GET('/api/v1/organisations/{orgId}/cycles', { params: { path: { orgId } } })),
   });
+
+export function useCycles() {
+  return useQuery(cyclesQuery(useOrganisationId()));
 }
 
 /** One cycle with its steps; `enabled: false` waits until the cycle is known. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { meKey } from '../../session/me.queries';
 import { useOrganisationId } from '../../session/organisation';
@@ -20,14 +20,16 @@ export function useOrganisations() {
   });
 }
 
-export function useOrganisationRecord() {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+/** The organisation's record; also started by the router when an organisation's page opens. */
+export const organisationQuery = (orgId: string) =>
+  queryOptions({
     queryKey: keys.detail(orgId),
     queryFn: () =>
       unwrap(api.GET('/api/v1/organisations/{orgId}', { params: { path: { orgId } } })),
   });
+
+export function useOrganisationRecord() {
+  return useQuery(organisationQuery(useOrganisationId()));
 }
 
 export function useCreateOrganisation() {

@@ -1,4 +1,10 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { useOrganisationId } from '../../session/organisation';
 
@@ -35,13 +41,15 @@ export const planKeys = {
 
 const path = (orgId: string) => ({ params: { path: { orgId } } });
 
-export function useStrategyMap() {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+/** The strategy map; also started by the router when the map's address is opened. */
+export const strategyMapQuery = (orgId: string) =>
+  queryOptions({
     queryKey: planKeys.map(orgId),
     queryFn: () => unwrap(api.GET('/api/v1/organisations/{orgId}/strategy-map', path(orgId))),
   });
+
+export function useStrategyMap() {
+  return useQuery(strategyMapQuery(useOrganisationId()));
 }
 
 /** One record as the API has it now: what an edit form starts from, and compares against. */
@@ -91,15 +99,16 @@ export function useOutcome(id: string) {
   });
 }
 
-export function useObjective(id: string) {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+export const objectiveQuery = (orgId: string, id: string) =>
+  queryOptions({
     queryKey: planKeys.record(orgId, 'objectives', id),
     queryFn: () => fetchPlanRecord(orgId, 'objectives', id),
     // A page that learns the objective's id from another query asks once it knows it.
     enabled: id !== '',
   });
+
+export function useObjective(id: string) {
+  return useQuery(objectiveQuery(useOrganisationId(), id));
 }
 
 export function useInitiative(id: string) {
@@ -112,10 +121,9 @@ export function useInitiative(id: string) {
 }
 
 /** A KPI with its measurements, evaluated as of a date (today by default). */
-export function useKpi(id: string, asOf?: string) {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+/** One KPI evaluated as of a day (today by default); also started by the router. */
+export const kpiQuery = (orgId: string, id: string, asOf?: string) =>
+  queryOptions({
     queryKey: planKeys.kpi(orgId, id, asOf),
     queryFn: () =>
       unwrap(
@@ -124,6 +132,9 @@ export function useKpi(id: string, asOf?: string) {
         }),
       ),
   });
+
+export function useKpi(id: string, asOf?: string) {
+  return useQuery(kpiQuery(useOrganisationId(), id, asOf));
 }
 
 export function useInitiatives() {
