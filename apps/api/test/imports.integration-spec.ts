@@ -209,6 +209,25 @@ describe('CSV imports and exports', () => {
     expect(counts).toEqual({ entries: 0, staged: 0, channels: 0 });
   });
 
+  it('keeps the first 1,000 bad rows in row order and counts them all, across validation chunks', async () => {
+    const w = await world(owner);
+    // Rows 49,501 to 50,600 are bad: 1,100 bad rows on both sides of the first chunk's end.
+    const lines = [COSTS_HEADER];
+    for (let row = 1; row <= 60_000; row++) {
+      const amount = row > 49_500 && row <= 50_600 ? '0' : '10.00';
+      lines.push(`2026-03-01,${w.ask},Instagram,Posts,media,${amount},,`);
+    }
+    const done = await importFile(owner, w.base, 'costs', lines.join('\n'));
+    expect(done).toMatchObject({ status: 'failed', rowsImported: 0, errorCount: 1_100 });
+    expect(done.errors).toHaveLength(1_000);
+    expect(done.errors.map(({ row }) => row)).toEqual(
+      Array.from({ length: 1_000 }, (_, index) => 49_501 + index),
+    );
+    expect(new Set(done.errors.map(({ column, reason }) => `${column}: ${reason}`))).toEqual(
+      new Set(['amount: must be greater than 0']),
+    );
+  });
+
   it('refuses a wrong header, a binary file, an over-long field and a bad kind, staging nothing', async () => {
     const w = await world(owner);
     const wrong = await upload(owner, w.base, 'costs', `${VALUES_HEADER}\n`).expect(422);

@@ -21,6 +21,12 @@ export const MAX_IMPORT_ATTEMPTS = 3;
 /** Rows validated per statement: the progress moves between chunks. */
 export const IMPORT_CHUNK_ROWS = 50_000;
 /**
+ * Validation chunks checked at once, each in its own read-only transaction on its own
+ * connection: a chunk is one CPU-bound statement in PostgreSQL while the API only waits, so a
+ * second one uses the database's second core (10.2 s for 1,000,000 rows one at a time).
+ */
+export const IMPORT_VALIDATION_PARALLEL = 2;
+/**
  * Rows inserted per statement. Larger than a validation chunk because each insert statement
  * also upserts the rollups of every (day, initiative, channel, activity) its rows touch, and
  * the chunks of one file mostly touch the same ones: fewer statements, fewer rollup updates.
@@ -193,23 +199,35 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
     const found: RowError[] = [];
     let total = 0;
     const last = Math.max(claimed.rows_total, 1);
-    for (let first = 1; first <= claimed.rows_total; first += IMPORT_CHUNK_ROWS) {
-      const end = first + IMPORT_CHUNK_ROWS - 1;
-      const rows = (await this.inImport(job, async (manager) => {
-        await manager.query(IMPORT_SETTINGS);
-        await manager.query(HASH_JOINS_ONLY);
-        return manager.query(sql, [
-          job.importId,
-          job.organisationId,
-          first,
-          end,
-          MAX_STORED_ERRORS - found.length,
-        ]);
-      })) as (RowError & { total: string })[];
-      if (rows[0]) total += Number(rows[0].total);
-      for (const { row, column, reason } of rows) {
-        if (found.length < MAX_STORED_ERRORS) found.push({ row, column, reason });
+    const firsts: number[] = [];
+    for (let first = 1; first <= claimed.rows_total; first += IMPORT_CHUNK_ROWS) firsts.push(first);
+    for (let index = 0; index < firsts.length; index += IMPORT_VALIDATION_PARALLEL) {
+      const batch = firsts.slice(index, index + IMPORT_VALIDATION_PARALLEL);
+      const wanted = MAX_STORED_ERRORS - found.length;
+      const results = await Promise.all(
+        batch.map(
+          (first) =>
+            this.inImport(job, async (manager) => {
+              await manager.query(IMPORT_SETTINGS);
+              await manager.query(HASH_JOINS_ONLY);
+              return manager.query(sql, [
+                job.importId,
+                job.organisationId,
+                first,
+                first + IMPORT_CHUNK_ROWS - 1,
+                wanted,
+              ]);
+            }) as Promise<(RowError & { total: string })[]>,
+        ),
+      );
+      // In chunk order, so the errors kept are the first ones by row, then by column.
+      for (const rows of results) {
+        if (rows[0]) total += Number(rows[0].total);
+        for (const { row, column, reason } of rows) {
+          if (found.length < MAX_STORED_ERRORS) found.push({ row, column, reason });
+        }
       }
+      const end = (batch.at(-1) ?? 1) + IMPORT_CHUNK_ROWS - 1;
       await this.progress(job, Math.floor((50 * Math.min(end, last)) / last));
     }
     if (total + claimed.error_count > 0) {
