@@ -26,8 +26,9 @@ export function vocabularyInsert(vocabulary: 'channels' | 'activities'): string 
  * The staged rows of one chunk into their table, set-based; the ledgers' statement triggers
  * keep `ledger_rollups` right in the same transaction. $1 import id, $2 organisation id,
  * $3 recording user, $4 first row, $5 last row. Ledger rows go in by date, the order of the
- * list index (organisation, date, id): in file order each row landed on a random leaf page of
- * it, and a million rows took a quarter longer.
+ * list index (organisation, date, id), so that consecutive rows land on neighbouring leaf pages
+ * of it rather than on random ones. Measured on a shared 2-core machine the gain was within the
+ * noise (1,000,000 rows in 64 s against 65 s in file order); it costs one in-memory sort.
  */
 export function rowsInsert(kind: ImportKind): string {
   const t = (field: string) => `btrim(s.${field}, ${TRIM})`;
