@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS } from '@roi/domain';
-import { Suspense, useDeferredValue } from 'react';
+import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate, useNavigation } from 'react-router';
 import { useSignOut } from '../features/accounts/accounts.queries';
 import { useMe } from '../session/me.queries';
@@ -23,19 +23,11 @@ import { PageLoader } from '../ui/PageLoader';
 import { useOrganisationInAddress } from './current-organisation';
 import { OrganisationNav } from './OrganisationNav';
 
-/**
- * The frame of every signed-in page: the organisation switcher, the six steps, the person.
- *
- * The page's content is rendered first; the navigation and the header's switcher and account menu
- * follow in a second render React may interrupt. Built in the same render they made the first
- * signed-in frame one long task (the nav's links and badges, the menus' floating positioning).
- * Both sit in their own fixed boxes, so nothing on the page moves when they arrive.
- */
+/** The frame of every signed-in page: the organisation switcher, the six steps, the person. */
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const navigation = useNavigation();
   const current = useOrganisationInAddress();
-  const framed = useDeferredValue(true, false);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -57,15 +49,15 @@ export function Shell() {
                 Return-on-Impact planner
               </Link>
             </Title>
-            {framed && <OrganisationSwitcher />}
+            <OrganisationSwitcher />
           </Group>
-          {framed && <PersonMenu />}
+          <PersonMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         {/* The browser's own scrolling: Mantine's ScrollArea measured its thumb on every render. */}
         <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>
-          {!framed ? null : current ? (
+          {current ? (
             <OrganisationNav current={current} onNavigate={close} />
           ) : (
             <NavLink
