@@ -1,5 +1,6 @@
 import { type MilestoneRiskReason, type MilestoneSchedule, milestoneRisk } from '@roi/domain';
 import type { EntityManager } from 'typeorm';
+import { namesOf } from '../accounts/names-of';
 import type { CheckInDto, MilestoneDto } from './dto/milestone.dto';
 import type { TimelineMilestoneDto } from './dto/program-views.dto';
 import {
@@ -23,7 +24,11 @@ export async function readMilestones(
   parameters: unknown[] = [],
 ): Promise<MilestoneDto[]> {
   const rows = await readRows<MilestoneRow>(manager, query, organisationId, asOf, parameters);
-  return rows.map((row) => toMilestoneDto(row, asOf));
+  const authors = await namesOf(
+    manager,
+    rows.map((row) => row.check_in_author_user_id),
+  );
+  return rows.map((row) => toMilestoneDto(row, asOf, authors));
 }
 
 /** Milestones due from `from` to `to` as timeline bars, their risk judged as of `asOf`. */
@@ -169,7 +174,11 @@ function judge(
   };
 }
 
-export function toMilestoneDto(row: MilestoneRow, asOf: string): MilestoneDto {
+export function toMilestoneDto(
+  row: MilestoneRow,
+  asOf: string,
+  names: ReadonlyMap<string, string>,
+): MilestoneDto {
   const judgement = judge(
     row,
     row.dependencies.map(([id, status, dueDate]) => ({ id, status, dueDate })),
@@ -194,14 +203,14 @@ export function toMilestoneDto(row: MilestoneRow, asOf: string): MilestoneDto {
     missCategory: row.miss_category,
     missNote: row.miss_note,
     dependsOn: judgement.dependsOn,
-    lastCheckIn: lastCheckInOf(row),
+    lastCheckIn: lastCheckInOf(row, names),
     atRisk: judgement.atRisk,
     riskReasons: judgement.riskReasons,
     version: row.version,
   };
 }
 
-function lastCheckInOf(row: MilestoneRow): CheckInDto | null {
+function lastCheckInOf(row: MilestoneRow, names: ReadonlyMap<string, string>): CheckInDto | null {
   const {
     check_in_id: id,
     check_in_date: date,
@@ -222,7 +231,7 @@ function lastCheckInOf(row: MilestoneRow): CheckInDto | null {
     note: row.check_in_note ?? '',
     blockers: row.check_in_blockers ?? '',
     authorUserId,
-    authorName: row.check_in_author_name,
+    authorName: authorUserId ? (names.get(authorUserId) ?? null) : null,
     createdAt,
   };
 }

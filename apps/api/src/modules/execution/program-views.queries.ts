@@ -54,7 +54,6 @@ function milestoneRows(dependencies: 'looked-up' | 'aggregated-once'): string {
          last_check_in.confidence AS check_in_confidence,
          last_check_in.note AS check_in_note, last_check_in.blockers AS check_in_blockers,
          last_check_in.author_user_id AS check_in_author_user_id,
-         check_in_author.name AS check_in_author_name,
          -- As JavaScript's toISOString writes it, without parsing a Date per row.
          to_char(last_check_in.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
            AS check_in_created_at
@@ -71,8 +70,7 @@ function milestoneRows(dependencies: 'looked-up' | 'aggregated-once'): string {
        WHERE c.milestone_id = m.id AND c.date <= $2::date
        ORDER BY c.date DESC, c.created_at DESC
        LIMIT 1
-    ) last_check_in ON true
-    LEFT JOIN users check_in_author ON check_in_author.id = last_check_in.author_user_id`;
+    ) last_check_in ON true`;
 }
 
 const FEW = milestoneRows('looked-up');
@@ -292,7 +290,6 @@ export interface MilestoneRow extends LeanRow {
   check_in_note: string | null;
   check_in_blockers: string | null;
   check_in_author_user_id: string | null;
-  check_in_author_name: string | null;
   check_in_created_at: string | null;
 }
 
