@@ -161,7 +161,10 @@ it('measures the strategy map and the program manager views against their bare S
       '  serialising ~2 MB; profiled again on 2026-12-02, garbage collection, JSON and parsing rows',
       '  dominate, the domain rules (milestoneRisk, kpiStatus) take under 2 ms a call. Since',
       '  2026-12-02 an initiative with more than 12 milestones comes with its milestones at risk only',
-      '  and per-initiative counts for its colour; the web reads the rest per initiative.',
+      '  and per-initiative counts for its colour; the web reads the rest per initiative. Later on',
+      '  2026-12-02: authentication in one statement (the access guard opens no transaction), the',
+      '  timeline and the map read dependencies once per organisation and the timeline reads a last',
+      '  check-in only where it decides the verdict, the map counts open challenges in one statement.',
       '',
       timingTable(timings),
     ]);
