@@ -60,6 +60,9 @@ describeWithBrowser('a leadership pulse in the browser', () => {
         endsOn: '2028-03-31',
       },
     );
+    // The cycle was made behind the page's back (through the API): the page reads it afresh
+    // rather than from the cycles its first view already holds (fresh for 30 s by design).
+    await owner.reload();
 
     await owner
       .getByRole('navigation', { name: 'Main navigation' })
