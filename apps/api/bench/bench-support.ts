@@ -1,6 +1,9 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Timing {
   name: string;
@@ -70,4 +73,47 @@ export function writeReportSection(report: string, title: string, body: string[]
   }
   sections.set(title, [`## ${title}`, '', ...body].join('\n').trimEnd());
   writeFileSync(report, `${REPORT_HEADER}\n${[...sections.values()].join('\n\n')}\n`);
+}
+
+/** The built API, as deployed (`npm run bench` builds it first). */
+export const BUILT_API = path.resolve(__dirname, '../../../dist/apps/api/main.js');
+
+/**
+ * The built API in a process of its own on a loopback port, ready (its readiness check answers)
+ * before this returns; quiet, without the demo, the digest scheduler or the web app.
+ */
+export async function startBuiltApi(
+  databaseUrl: string,
+  port: number,
+  options: { env?: Record<string, string>; stdout?: 'inherit' | 'ignore' } = {},
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BUILT_API], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DIGEST_SCHEDULER: 'off',
+      SIGN_IN_ATTEMPTS_PER_ACCOUNT: '1000',
+      WEB_DIST_DIR: '',
+      ...options.env,
+    },
+    stdio: ['ignore', options.stdout ?? 'inherit', 'inherit'],
+  });
+  child.once('exit', (code, signal) => {
+    if (code !== 0 || signal) console.error(`The API exited: ${code ?? signal}`);
+  });
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  child.kill('SIGTERM');
+  throw new Error(`The API on port ${port} did not become ready in 60 s`);
 }

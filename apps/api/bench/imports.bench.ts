@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   createReadStream,
   createWriteStream,
@@ -18,11 +18,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { makeOrganisation, signUp, TEST_PASSWORD } from '../test/support/factories';
 import { startTestApp } from '../test/support/harness';
 import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
-import { machineDescription, writeReportSection } from './bench-support';
+import { BUILT_API, machineDescription, startBuiltApi, writeReportSection } from './bench-support';
 
 const root = path.resolve(__dirname, '../../..');
 const report = path.join(root, 'docs/benchmarks.md');
-const builtApi = path.join(root, 'dist/apps/api/main.js');
 const SIZES = (process.env.IMPORT_BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const INITIATIVES = 200;
 const CHANNELS = 20;
@@ -41,7 +40,7 @@ const PORT = 39800 + Math.floor(Math.random() * 100);
  * the sandbox.
  */
 it('measures a cost import of 100k and 1M rows against a plain COPY and a plain INSERT', async () => {
-  if (!existsSync(builtApi)) throw new Error(`Build the API first: ${builtApi} is missing`);
+  if (!existsSync(BUILT_API)) throw new Error(`Build the API first: ${BUILT_API} is missing`);
   const databaseUrl = await createTestDatabase('roi_bench_imports');
   const sql = new Client({ connectionString: databaseUrl });
   await sql.connect();
@@ -67,7 +66,7 @@ it('measures a cost import of 100k and 1M rows against a plain COPY and a plain 
     }
     await sql.query(`CREATE TABLE bare_costs (date date, initiative text, channel text,
       activity text, category text, amount numeric, hours numeric, note text)`);
-    const child = await startApi(databaseUrl);
+    const child = await startBuiltApi(databaseUrl, PORT);
     api = child;
     const headers = await signIn(owner.email);
 
@@ -190,37 +189,6 @@ async function plainInsert(sql: Client, organisationId: string, userId: string):
   await sql.query('TRUNCATE cost_entries, ledger_rollups, ledger_monthly_rollups');
   await sql.query('CHECKPOINT');
   return seconds;
-}
-
-async function startApi(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [builtApi], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      DIGEST_SCHEDULER: 'off',
-      SIGN_IN_ATTEMPTS_PER_ACCOUNT: '1000',
-      WEB_DIST_DIR: '',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.once('exit', (code, signal) => {
-    if (code !== 0 || signal) console.error(`The API exited: ${code ?? signal}`);
-  });
-  for (let attempt = 0; attempt < 240; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health/ready`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  child.kill('SIGTERM');
-  throw new Error(`The API on port ${PORT} did not become ready in 60 s`);
 }
 
 async function signIn(email: string): Promise<Record<string, string>> {

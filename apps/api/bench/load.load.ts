@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, execSync } from 'node:child_process';
 import { freemem, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,7 +8,7 @@ import { PROGRAM_VIEW_SQL } from '../src/modules/execution/program-views.queries
 import { makeOrganisation, signUp, TEST_PASSWORD } from '../test/support/factories';
 import { startTestApp } from '../test/support/harness';
 import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
-import { measure, timingTable, writeReportSection } from './bench-support';
+import { measure, startBuiltApi, timingTable, writeReportSection } from './bench-support';
 import { AS_OF, seedLargePlan, strategyMapQueries } from './seed-plan';
 import { CHANNELS, seedLedgers } from './seed-ledgers';
 
@@ -70,7 +70,10 @@ it('drives the mix at one and at two API processes', async () => {
     );
 
     const ports = [FIRST_PORT, FIRST_PORT + 1];
-    for (const port of ports) processes.push(await startApi(databaseUrl, port));
+    for (const port of ports)
+      processes.push(
+        await startBuiltApi(databaseUrl, port, { env: { JOB_WORKERS: 'off' }, stdout: 'ignore' }),
+      );
     const cookie = await signIn(ports[0]!, owner.email);
     const csrf = /csrf_token=([^;]+)/.exec(cookie)?.[1] ?? '';
     const base = `/api/v1/organisations/${organisationId}`;
@@ -253,35 +256,6 @@ function sampleConnections(databaseUrl: string) {
       return { total: most('total'), active: most('active'), meanActive: mean };
     },
   };
-}
-
-async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      DIGEST_SCHEDULER: 'off',
-      JOB_WORKERS: 'off',
-      SIGN_IN_ATTEMPTS_PER_ACCOUNT: '1000',
-      WEB_DIST_DIR: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 240; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  child.kill('SIGTERM');
-  throw new Error(`The API on port ${port} did not become ready in 60 s`);
 }
 
 async function signIn(port: number, email: string): Promise<string> {
