@@ -201,13 +201,14 @@ export async function kpiDtos(
     list.push({ date: row.date, value: row.value });
     measurementsOf.set(row.kpi_id, list);
   }
-  const open = await openChallenges(
-    manager,
-    organisationId,
-    'kpi',
-    kpis.map((kpi) => kpi.id),
-    openCounted,
-  );
+  const open =
+    openCounted ??
+    (await openChallenges(
+      manager,
+      organisationId,
+      'kpi',
+      kpis.map((kpi) => kpi.id),
+    ));
   return kpis.map((kpi) => {
     const report = kpiStatus(
       {

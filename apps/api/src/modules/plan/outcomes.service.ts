@@ -221,13 +221,14 @@ export async function outcomeDtos(
     manager,
     outcomes.map((outcome) => outcome.ownerUserId),
   );
-  const open = await openChallenges(
-    manager,
-    organisationId,
-    'outcome',
-    outcomes.map((outcome) => outcome.id),
-    openCounted,
-  );
+  const open =
+    openCounted ??
+    (await openChallenges(
+      manager,
+      organisationId,
+      'outcome',
+      outcomes.map((outcome) => outcome.id),
+    ));
   return outcomes.map((outcome) => ({
     id: outcome.id,
     title: outcome.title,
@@ -257,13 +258,14 @@ export async function objectiveDtos(
         )
       : [];
   const findingById = new Map(findings.map((finding) => [finding.id, finding]));
-  const open = await openChallenges(
-    manager,
-    organisationId,
-    'objective',
-    objectives.map((objective) => objective.id),
-    openCounted,
-  );
+  const open =
+    openCounted ??
+    (await openChallenges(
+      manager,
+      organisationId,
+      'objective',
+      objectives.map((objective) => objective.id),
+    ));
   return objectives.map((objective) => ({
     id: objective.id,
     outcomeId: objective.outcomeId,

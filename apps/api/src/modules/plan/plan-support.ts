@@ -13,10 +13,7 @@ export async function openChallenges(
   organisationId: string,
   subjectType: CommentSubject,
   subjectIds: string[],
-  counted?: ReadonlyMap<string, number>,
 ): Promise<ReadonlyMap<string, number>> {
-  // Counts the caller already read for the whole plan (openChallengesOfThePlan) serve as they are.
-  if (counted) return counted;
   if (subjectIds.length === 0) return new Map();
   const rows: { subject_id: string; open: string }[] = await manager.query(
     `SELECT subject_id, count(*) AS open FROM plan_comments
