@@ -15,11 +15,7 @@ const TENANT_TABLES = ['channels', 'activities', 'cost_entries', 'value_entries'
  * and its activity (`key_id` is the organisation's id for the first). A rollup whose entries were
  * all deleted stays with zero counts; readers skip it.
  */
-export function rollupDelta(
-  table: 'cost_entries' | 'value_entries',
-  rows: string,
-  sign: '+' | '-',
-) {
+function rollupDelta(table: 'cost_entries' | 'value_entries', rows: string, sign: '+' | '-') {
   const cost = table === 'cost_entries' ? `${sign}amount` : '0';
   const value = table === 'value_entries' ? `${sign}amount` : '0';
   const riskAdjusted = table === 'value_entries' ? `${sign}(amount * confidence)` : '0';
@@ -40,13 +36,17 @@ export function rollupDelta(
            ${costCount}, ${valueCount} FROM ${rows}`;
 }
 
+/** What a statement changed in the rollups: the new rows added, the old ones taken away. */
+export function rollupDeltas(table: 'cost_entries' | 'value_entries', operation: string): string {
+  return operation === 'INSERT'
+    ? rollupDelta(table, 'new_rows', '+')
+    : operation === 'DELETE'
+      ? rollupDelta(table, 'old_rows', '-')
+      : `${rollupDelta(table, 'new_rows', '+')} UNION ALL ${rollupDelta(table, 'old_rows', '-')}`;
+}
+
 export function rollupFunction(table: 'cost_entries' | 'value_entries', operation: string): string {
-  const deltas =
-    operation === 'INSERT'
-      ? rollupDelta(table, 'new_rows', '+')
-      : operation === 'DELETE'
-        ? rollupDelta(table, 'old_rows', '-')
-        : `${rollupDelta(table, 'new_rows', '+')} UNION ALL ${rollupDelta(table, 'old_rows', '-')}`;
+  const deltas = rollupDeltas(table, operation);
   // Sorted so that concurrent writers lock rollup rows in one order and never deadlock.
   const upsert = (target: string, bucket: string, bucketColumn: string) => `
       INSERT INTO ${target} AS r

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { rollupDelta, rollupFunction } from './1795452000000-ledgers-and-rollups';
+import { rollupDeltas, rollupFunction } from './1795452000000-ledgers-and-rollups';
 
 const TABLES = ['cost_entries', 'value_entries'] as const;
 const OPERATIONS = ['INSERT', 'UPDATE', 'DELETE'] as const;
@@ -15,12 +15,7 @@ function groupedOnceFunction(
   table: (typeof TABLES)[number],
   operation: (typeof OPERATIONS)[number],
 ): string {
-  const deltas =
-    operation === 'INSERT'
-      ? rollupDelta(table, 'new_rows', '+')
-      : operation === 'DELETE'
-        ? rollupDelta(table, 'old_rows', '-')
-        : `${rollupDelta(table, 'new_rows', '+')} UNION ALL ${rollupDelta(table, 'old_rows', '-')}`;
+  const deltas = rollupDeltas(table, operation);
   const sums = (from: string) => SUMS.map((sum) => `sum(${from}${sum}) AS ${sum}`).join(', ');
   const addUp = SUMS.map((sum) => `${sum} = r.${sum} + excluded.${sum}`).join(', ');
   // Both upserts sorted as before, so concurrent writers lock rollup rows in one order.
