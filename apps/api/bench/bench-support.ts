@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TEST_PASSWORD } from '../test/support/factories';
 
 export interface Timing {
   name: string;
@@ -116,4 +117,27 @@ export async function startBuiltApi(
   }
   child.kill('SIGTERM');
   throw new Error(`The API on port ${port} did not become ready in 60 s`);
+}
+
+/**
+ * Signs a factory-made user in to an API on a loopback port: the headers a browser would send
+ * afterwards (the session and CSRF cookies, and the CSRF token that writes repeat in a header).
+ */
+export async function signInOnPort(
+  port: number,
+  email: string,
+): Promise<{ Cookie: string; 'X-CSRF-Token': string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
+  return {
+    Cookie: response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; '),
+    'X-CSRF-Token': ((await response.json()) as { csrfToken: string }).csrfToken,
+  };
 }

@@ -15,10 +15,16 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { makeOrganisation, signUp, TEST_PASSWORD } from '../test/support/factories';
+import { makeOrganisation, signUp } from '../test/support/factories';
 import { startTestApp } from '../test/support/harness';
 import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
-import { BUILT_API, machineDescription, startBuiltApi, writeReportSection } from './bench-support';
+import {
+  BUILT_API,
+  machineDescription,
+  signInOnPort,
+  startBuiltApi,
+  writeReportSection,
+} from './bench-support';
 
 const root = path.resolve(__dirname, '../../..');
 const report = path.join(root, 'docs/benchmarks.md');
@@ -68,7 +74,7 @@ it('measures a cost import of 100k and 1M rows against a plain COPY and a plain 
       activity text, category text, amount numeric, hours numeric, note text)`);
     const child = await startBuiltApi(databaseUrl, PORT);
     api = child;
-    const headers = await signIn(owner.email);
+    const headers = await signInOnPort(PORT, owner.email);
 
     for (const [index, size] of SIZES.entries()) {
       const organisationId = organisations[index] as string;
@@ -189,21 +195,6 @@ async function plainInsert(sql: Client, organisationId: string, userId: string):
   await sql.query('TRUNCATE cost_entries, ledger_rollups, ledger_monthly_rollups');
   await sql.query('CHECKPOINT');
   return seconds;
-}
-
-async function signIn(email: string): Promise<Record<string, string>> {
-  const signedIn = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: TEST_PASSWORD }),
-  });
-  return {
-    Cookie: signedIn.headers
-      .getSetCookie()
-      .map((cookie) => cookie.split(';')[0])
-      .join('; '),
-    'X-CSRF-Token': ((await signedIn.json()) as { csrfToken: string }).csrfToken,
-  };
 }
 
 /** The API process's resident set, from the kernel (Linux). */

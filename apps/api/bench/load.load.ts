@@ -5,10 +5,16 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { PROGRAM_VIEW_SQL } from '../src/modules/execution/program-views.queries';
-import { makeOrganisation, signUp, TEST_PASSWORD } from '../test/support/factories';
+import { makeOrganisation, signUp } from '../test/support/factories';
 import { startTestApp } from '../test/support/harness';
 import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
-import { measure, startBuiltApi, timingTable, writeReportSection } from './bench-support';
+import {
+  measure,
+  signInOnPort,
+  startBuiltApi,
+  timingTable,
+  writeReportSection,
+} from './bench-support';
 import { AS_OF, seedLargePlan, strategyMapQueries } from './seed-plan';
 import { CHANNELS, seedLedgers } from './seed-ledgers';
 
@@ -74,11 +80,10 @@ it('drives the mix at one and at two API processes', async () => {
       processes.push(
         await startBuiltApi(databaseUrl, port, { env: { JOB_WORKERS: 'off' }, stdout: 'ignore' }),
       );
-    const cookie = await signIn(ports[0]!, owner.email);
-    const csrf = /csrf_token=([^;]+)/.exec(cookie)?.[1] ?? '';
+    const signedIn = await signInOnPort(ports[0]!, owner.email);
     const base = `/api/v1/organisations/${organisationId}`;
     const mix = requestMix(base, { cycleId, initiatives, openMilestones });
-    const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+    const headers = { ...signedIn, 'Content-Type': 'application/json' };
 
     const loadBefore = loadAverage();
     // Warm both processes (JIT, caches, pools) before anything is measured.
@@ -256,19 +261,6 @@ function sampleConnections(databaseUrl: string) {
       return { total: most('total'), active: most('active'), meanActive: mean };
     },
   };
-}
-
-async function signIn(port: number, email: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: TEST_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 }
 
 /** The bare SQL behind the reads of the mix, sequential, through one connection. */
