@@ -8,7 +8,7 @@ import { ProblemDetailsFilter } from './common/problem-details/problem-details.f
 import { ValidationProblem } from './common/problem-details/problem';
 import { flattenValidationErrors } from './common/problem-details/validation-errors';
 import type { Environment } from './config/environment';
-import { requestLoggingOptions } from './config/logger';
+import { PROCESS_LOGGER, requestLoggingOptions } from './config/logger';
 import { ConnectionRoleCheck } from './database/connection-role';
 import { applicationDataSourceOptions } from './database/typeorm-options';
 import { AccessModule } from './common/access/access.module';
@@ -93,6 +93,7 @@ export class AppModule {
       ],
       providers: [
         ConnectionRoleCheck,
+        { provide: PROCESS_LOGGER, useValue: options.logger },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         {
           provide: APP_PIPE,

@@ -113,3 +113,48 @@ describe('the web app beside the API', () => {
     expect(response.text).not.toBe(INDEX_HTML);
   });
 });
+
+describe('the web app given as a path relative to where the API started', () => {
+  // `WEB_DIST_DIR=dist/apps/web node dist/apps/api/main.js` answered every page with a 500.
+  it('answers a deep link with index.html', async () => {
+    const directory = writeFixtureWebApp();
+    const api = await startTestApp({ webDistDirectory: path.relative(process.cwd(), directory) });
+    try {
+      const response = await api.http.get('/organisations/some-id/plan').expect(200);
+      expect(response.text).toBe(INDEX_HTML);
+    } finally {
+      await api.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a page that fails', () => {
+  it('is answered with a problem and logged with its request id, like an API failure', async () => {
+    const directory = writeFixtureWebApp();
+    const lines: string[] = [];
+    const api = await startTestApp({
+      webDistDirectory: directory,
+      log: { level: 'info', destination: { write: (line: string) => void lines.push(line) } },
+    });
+    try {
+      // The page's file replaced, under the running API, by something that cannot be sent.
+      rmSync(path.join(directory, 'index.html'));
+      mkdirSync(path.join(directory, 'index.html'));
+      const response = await api.http.get('/organisations/some-id/plan').expect(500);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const { requestId } = response.body as { requestId: string };
+      const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logged).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          requestId,
+          msg: 'request failed with an unexpected error',
+        }),
+      );
+    } finally {
+      await api.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

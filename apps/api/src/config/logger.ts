@@ -28,6 +28,9 @@ const REDACTED_PATHS = [
   '*.csrfToken',
 ];
 
+/** The process's logger (createLogger's), for what logs outside a request's own logger. */
+export const PROCESS_LOGGER = Symbol('PROCESS_LOGGER');
+
 /** Structured JSON logs for the whole process, created before Nest so start-up lines share it. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {

@@ -1,6 +1,14 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Inject,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { PROCESS_LOGGER } from '../../config/logger';
 import { STATUS_CODES } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
 import { databaseInputProblem } from './database-input-problem';
@@ -26,7 +34,10 @@ interface BodyParserError {
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(PROCESS_LOGGER) private readonly logger: Logger,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
@@ -37,7 +48,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (request.id) problem.requestId = String(request.id);
     if (problem.status >= 500) {
       // The logger's error serializer drops a failed statement's parameters (see config/logger.ts).
-      request.log?.error({ err: exception }, 'request failed with an unexpected error');
+      // The web app's pages carry no request logger: their failures are logged all the same (by
+      // request id; not by address, which for a shared pack holds its token).
+      (request.log ?? this.logger).error(
+        { err: exception, requestId: request.id },
+        'request failed with an unexpected error',
+      );
     }
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));

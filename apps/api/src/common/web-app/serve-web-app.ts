@@ -15,7 +15,9 @@ const ASSETS = '/assets';
  * /api and /assets, so the router's deep links load the app. A missing asset stays a 404: an
  * HTML page in place of a script would only fail later and more obscurely.
  */
-export function serveWebApp(app: Express, directory: string): void {
+export function serveWebApp(app: Express, givenDirectory: string): void {
+  // WEB_DIST_DIR may be relative to where the API was started; sendFile takes absolute paths only.
+  const directory = path.resolve(givenDirectory);
   const indexFile = path.join(directory, 'index.html');
   const assetsDirectory = path.join(directory, ASSETS);
   const staticFiles = (root: string, cacheControl: string) =>
