@@ -101,6 +101,9 @@ function OrganisationSwitcher() {
           : membership.organisationName,
       }))}
       allowDeselect={false}
+      // Also keeps its list unmounted until opened: a mounted list (Mantine's default) is
+      // positioned as every page loads, a forced style and layout of 25-60 ms in its first task.
+      autoSelectOnBlur={false}
       searchable={me.memberships.length > 6}
       onChange={(organisationId) =>
         organisationId && void navigate(`/organisations/${organisationId}`)
