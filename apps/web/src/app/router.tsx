@@ -1,10 +1,16 @@
+import { todayIn } from '@roi/domain';
 import { createBrowserRouter, Navigate, type Params, useLocation } from 'react-router';
 import { DASHBOARD_ASKED_FOR } from '../session/landing';
+import { meQuery } from '../session/me.queries';
 import { NotFoundPage } from '../ui/NotFoundPage';
+import { PageLoader } from '../ui/PageLoader';
 import { OrganisationRoute } from './OrganisationRoute';
-import { cyclesQuery } from '../features/cycles/cycles.queries';
+import { commentsQuery } from '../features/collaboration/collaboration.queries';
+import { cycleQuery, cyclesQuery } from '../features/cycles/cycles.queries';
+import { currentCycleOf } from '../features/steps/current-cycle';
 import { organisationQuery } from '../features/organisations/organisations.queries';
 import { kpiQuery, objectiveQuery, strategyMapQuery } from '../features/plan/plan.queries';
+import { waitWhileOpening } from './first-load';
 import { queryClient } from './query-client';
 import { requires } from './route-access';
 import { HomeRedirect, OrganisationFrontPage, RequireSession } from './RequireSession';
@@ -18,16 +24,24 @@ const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ laz
  * A page's first requests start when its address is opened, beside the page's code and the
  * session request, instead of after both and the page's first render (the pages' own queries
  * then find the answer in the cache, or on its way). The query definitions are small and come
- * with the router, so the requests do not queue behind the page's code. Never awaited: the
- * router renders as it would without it, and a request refused (no session, not a member) only
- * leaves an error in the cache that the page's own query asks again about when it mounts.
+ * with the router, so the requests do not queue behind the page's code. A request refused (no
+ * session, not a member) only leaves an error in the cache that the page's own query asks again
+ * about when it mounts.
+ *
+ * When the app opens (nothing is on screen yet) the router also waits, briefly, for that data:
+ * the first paint then holds the frame and the page's content, not placeholders that fill in
+ * one render after another (each a long task while the person is already reading). A slow
+ * answer is not waited for long (first-load.ts): the page then opens with its loading states.
+ * Moving between pages never waits: the page on screen gives way at once to the next one's.
  */
 const prefetching = (start: (orgId: string, params: Params) => Promise<unknown>) => ({
-  loader: ({ params }: { params: Params }) => {
-    if (params.orgId) void start(params.orgId, params).catch(() => undefined);
-    return null;
-  },
+  loader: ({ params }: { params: Params }) =>
+    params.orgId ? waitOnFirstLoad(start(params.orgId, params)) : null,
 });
+
+/** Until the router has shown its first page (its loaders then run before anything is drawn). */
+let opening = true;
+const waitOnFirstLoad = waitWhileOpening(() => opening);
 
 function ToOrganisationFrontPage() {
   const { search } = useLocation();
@@ -71,6 +85,9 @@ export const router = createBrowserRouter([
   },
   {
     element: <RequireSession />,
+    // Who is signed in decides what the frame shows (App.tsx asked already; this joins it).
+    loader: () => waitOnFirstLoad(queryClient.prefetchQuery(meQuery)),
+    HydrateFallback: PageLoader,
     children: [
       {
         ...page(async () => ({ Component: (await import('./Shell')).Shell })),
@@ -98,13 +115,16 @@ export const router = createBrowserRouter([
           {
             path: 'organisations/:orgId',
             element: <OrganisationRoute />,
-            // What the nav's six steps need: the cycles and the organisation's time zone.
-            ...prefetching((orgId) =>
-              Promise.all([
-                queryClient.prefetchQuery(cyclesQuery(orgId)),
-                queryClient.prefetchQuery(organisationQuery(orgId)),
-              ]),
-            ),
+            // What the nav's six steps need: the cycles, the organisation's time zone, and
+            // then the current cycle with the steps' statuses.
+            ...prefetching(async (orgId) => {
+              const [cycles, organisation] = await Promise.all([
+                queryClient.fetchQuery(cyclesQuery(orgId)),
+                queryClient.fetchQuery(organisationQuery(orgId)),
+              ]);
+              const current = currentCycleOf(cycles, todayIn(organisation.timeZone));
+              if (current) await queryClient.prefetchQuery(cycleQuery(orgId, current.id));
+            }),
             children: [
               {
                 // The executive dashboard is the organisation's front page (without a strategy
@@ -199,10 +219,14 @@ export const router = createBrowserRouter([
                   },
                   {
                     path: 'plan/kpis/:kpiId',
-                    // The KPI, then the objective its breadcrumb names.
+                    // The KPI, then the objective its breadcrumb names; beside them its discussion.
                     ...prefetching(async (orgId, { kpiId = '' }) => {
+                      const discussion = queryClient.prefetchQuery(
+                        commentsQuery(orgId, 'kpi', kpiId),
+                      );
                       const kpi = await queryClient.fetchQuery(kpiQuery(orgId, kpiId));
                       await queryClient.prefetchQuery(objectiveQuery(orgId, kpi.objectiveId));
+                      await discussion;
                     }),
                     ...page(async () => ({
                       Component: (await import('../features/kpis/KpiPage')).KpiPage,
@@ -320,3 +344,13 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+// A first page without loaders (signing in) is shown as the router is made.
+if (router.state.initialized) opening = false;
+else {
+  const stopWatching = router.subscribe((state) => {
+    if (!state.initialized) return;
+    opening = false;
+    stopWatching();
+  });
+}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { planKeys } from '../plan/plan.queries';
 import { useOrganisationId } from '../../session/organisation';
@@ -20,10 +20,8 @@ const keys = {
   learning: (orgId: string) => planKeys.area(orgId, 'learning'),
 };
 
-export function useComments(subjectType: CommentSubject, subjectId: string) {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+export const commentsQuery = (orgId: string, subjectType: CommentSubject, subjectId: string) =>
+  queryOptions({
     queryKey: keys.comments(orgId, subjectType, subjectId),
     queryFn: () =>
       unwrap(
@@ -32,6 +30,9 @@ export function useComments(subjectType: CommentSubject, subjectId: string) {
         }),
       ),
   });
+
+export function useComments(subjectType: CommentSubject, subjectId: string) {
+  return useQuery(commentsQuery(useOrganisationId(), subjectType, subjectId));
 }
 
 function useCollaborationChange<Input, Output>(change: (input: Input) => Promise<Output>) {

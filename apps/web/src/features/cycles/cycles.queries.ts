@@ -22,19 +22,23 @@ export function useCycles() {
   return useQuery(cyclesQuery(useOrganisationId()));
 }
 
-/** One cycle with its steps; `enabled: false` waits until the cycle is known. */
-export function useCycle(cycleId: string, options: { enabled?: boolean } = {}) {
-  const orgId = useOrganisationId();
-
-  return useQuery({
+/** One cycle with its steps; also started by the router for the nav's current cycle. */
+export const cycleQuery = (orgId: string, cycleId: string) =>
+  queryOptions({
     queryKey: keys.detail(orgId, cycleId),
-    enabled: options.enabled ?? true,
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/organisations/{orgId}/cycles/{cycleId}', {
           params: { path: { orgId, cycleId } },
         }),
       ),
+  });
+
+/** One cycle with its steps; `enabled: false` waits until the cycle is known. */
+export function useCycle(cycleId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    ...cycleQuery(useOrganisationId(), cycleId),
+    enabled: options.enabled ?? true,
   });
 }
 
