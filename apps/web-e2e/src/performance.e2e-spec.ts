@@ -15,10 +15,45 @@ interface LayoutShift {
   sources: { element: string; from: number[]; to: number[] }[];
 }
 
+/** What the first drawn frame that shows a KPI page held. */
+interface FirstKpiFrame {
+  heading: string;
+  figures: boolean;
+  discussion: boolean;
+  placeholders: string[];
+}
+
 declare global {
   interface Window {
     layoutShifts?: LayoutShift[];
+    firstKpiFrame?: FirstKpiFrame;
   }
+}
+
+/**
+ * Runs in the page before its own scripts: before each frame is drawn, looks for the KPI page's
+ * heading; at the first frame that has it, notes which parts of the page came with it and which
+ * were still loading placeholders.
+ */
+function recordFirstKpiFrame() {
+  const look = () => {
+    const main = document.querySelector('main');
+    const heading = main?.querySelector('h2');
+    if (!main || !heading) {
+      requestAnimationFrame(look);
+      return;
+    }
+    window.firstKpiFrame = {
+      heading: heading.textContent ?? '',
+      figures: main.querySelector('[role="region"][aria-label="Figures"]') !== null,
+      discussion:
+        (main.querySelector('section[aria-label="Discussion"]')?.textContent ?? '') !== '',
+      placeholders: [...main.querySelectorAll('section[aria-label]')]
+        .filter((section) => section.querySelector('.mantine-Skeleton-root'))
+        .map((section) => section.getAttribute('aria-label') ?? ''),
+    };
+  };
+  requestAnimationFrame(look);
 }
 
 /**
@@ -184,6 +219,25 @@ describeWithBrowser('Fast pages', () => {
       if (total >= CLS_LIMIT)
         process.stdout.write(`Strategy map shifts: ${JSON.stringify(shifts)}\n`);
       expect(total).toBeLessThan(CLS_LIMIT);
+    });
+
+    it('a KPI page opened afresh is drawn whole: no part of it waits behind a placeholder but its chart', async () => {
+      const page = await context.newPage();
+      await page.addInitScript(recordFirstKpiFrame);
+      const kpi = (await (
+        await page.request.get(`${product.baseUrl}/api/v1/organisations/${orgId}/kpis/${kpiId}`)
+      ).json()) as { code: string; name: string };
+
+      await page.goto(`${product.baseUrl}/organisations/${orgId}/plan/kpis/${kpiId}`);
+      await page.waitForFunction(() => window.firstKpiFrame !== undefined);
+      const first = await page.evaluate(() => window.firstKpiFrame);
+
+      expect(first?.heading).toBe(`${kpi.code}${kpi.name}`);
+      expect(first?.figures).toBe(true);
+      expect(first?.discussion).toBe(true);
+      // The chart may follow a frame later: it is built in a task of its own right after.
+      expect(first?.placeholders.filter((section) => section !== 'Trajectory')).toEqual([]);
+      await page.close();
     });
 
     it('a KPI page does not shift as its figures and chart arrive', async () => {

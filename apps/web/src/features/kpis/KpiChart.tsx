@@ -6,12 +6,12 @@ import type { KpiDetail } from '../plan/plan.queries';
 import { dayOf } from './kpi-days';
 import type { TrajectoryPoint } from './KpiTrajectoryChart';
 
-// recharts is most of the KPI page's code: the figures and the table are shown without waiting
-// for it, and the chart takes its place in a box of the same size when it has loaded.
-const loadChart = () => import('./KpiTrajectoryChart');
-const KpiTrajectoryChart = lazy(async () => ({ default: (await loadChart()).KpiTrajectoryChart }));
-/** Starts loading the chart's code, for a page that will show it once its data arrives. */
-export const preloadKpiChart = () => void loadChart();
+// recharts is most of the KPI page's code: it is fetched once the rest of the page is drawn (the
+// page shows the chart in a task of its own after that), and the chart takes its place in a box
+// of the same size when it has loaded.
+const KpiTrajectoryChart = lazy(async () => ({
+  default: (await import('./KpiTrajectoryChart')).KpiTrajectoryChart,
+}));
 
 /**
  * A KPI over time: the straight line it is expected to follow from baseline to target, the

@@ -17,16 +17,15 @@ import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
 import { CommentsThread } from '../collaboration/CommentsThread';
-import { KpiChart, preloadKpiChart } from './KpiChart';
+import { KpiChart } from './KpiChart';
 import { Measurements } from './Measurements';
 import { formatDay, formatNumber, formatPercent, HEALTH } from '../../ui/plan-format';
 import { type KpiDetail, useKpi, useObjective, useStrategyMap } from '../plan/plan.queries';
 import { LiveBadge } from '../../ui/LiveBadge';
 import { useOrganisation, useOrganisationId } from '../../session/organisation';
 import { usePageTitle } from '../../ui/page-title';
+import { useInATaskOfItsOwn } from '../../ui/in-a-task-of-its-own';
 
-// The chart's code loads while the KPI is asked for, rather than after it has arrived.
-preloadKpiChart();
 // The form's code (and the map it offers objectives from) is loaded when someone edits.
 const KpiForm = lazy(async () => ({ default: (await import('./KpiForm')).KpiForm }));
 
@@ -44,9 +43,13 @@ export function KpiPage() {
   // The breadcrumb names the KPI's objective: one record, not the whole strategy map.
   const objective = useObjective(kpi.data?.objectiveId ?? '').data;
   const [editing, setEditing] = useState(false);
-  // The figures are shown as soon as the KPI arrives; the chart, the measurements and the
-  // discussion follow in a render React may interrupt, so the page answers while they are built.
-  const later = useDeferredValue(kpi.data ?? null, null);
+  // A KPI that arrives after the page has opened shows its figures at once, and the measurements
+  // follow in a render React may interrupt; a KPI already there when the page opens (the router
+  // waits for it as the app opens) is drawn with them in the first render. The chart always
+  // comes in a task of its own after the rest is drawn: recharts measures and renders again as
+  // it mounts.
+  const later = useDeferredValue(kpi.data ?? null);
+  const chartShown = useInATaskOfItsOwn(later !== null);
 
   if (kpi.isPending) return <Skeleton height={420} />;
   if (kpi.isError) return <ErrorState error={kpi.error} onRetry={() => void kpi.refetch()} />;
@@ -101,7 +104,7 @@ export function KpiPage() {
         <Title order={3} size="h4" mb="xs">
           Trajectory
         </Title>
-        {later ? <KpiChart kpi={later} /> : <ChartPlaceholder />}
+        {later && chartShown ? <KpiChart kpi={later} /> : <ChartPlaceholder />}
       </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Paper withBorder p="md" component="section" aria-label="Measurements">
@@ -118,11 +121,7 @@ export function KpiPage() {
           <Title order={3} size="h4" mb="xs">
             Questions and challenges
           </Title>
-          {later ? (
-            <CommentsThread subjectType="kpi" subjectId={later.id} />
-          ) : (
-            <Skeleton height={120} />
-          )}
+          <CommentsThread subjectType="kpi" subjectId={data.id} />
         </Paper>
       </SimpleGrid>
       <Drawer
