@@ -1,17 +1,8 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Radio, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
+import { GrowingTextarea } from '../../ui/GrowingTextarea';
 import { ErrorState } from '../../ui/ErrorState';
 import { showProblemInForm } from '../../ui/form-errors';
 import {
@@ -209,21 +200,18 @@ function NewComment(props: { subjectType: CommentSubject; subjectId: string }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Add to the discussion">
       <Stack gap="xs">
-        <SegmentedControl
-          size="xs"
-          aria-label="Kind"
-          data={[
-            { value: 'question', label: 'Question' },
-            { value: 'challenge', label: 'Challenge' },
-            { value: 'comment', label: 'Comment' },
-          ]}
-          {...form.getInputProps('kind')}
-        />
-        <Textarea
+        {/* Radios rather than a segmented control: its sliding highlight measures the page as
+            it appears (a forced layout of the whole KPI page, about 60 ms, as it opens). */}
+        <Radio.Group size="xs" label="Kind" {...form.getInputProps('kind')}>
+          <Group gap="md">
+            {(['question', 'challenge', 'comment'] as const).map((kind) => (
+              <Radio key={kind} value={kind} label={KIND[kind].label} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <GrowingTextarea
           aria-label="Your question, challenge or comment"
           placeholder="What evidence says the target is reachable?"
-          autosize
-          minRows={2}
           {...form.getInputProps('body')}
         />
         <Group>
