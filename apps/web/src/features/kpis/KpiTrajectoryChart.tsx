@@ -1,8 +1,9 @@
+import { Group } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { formatMonth } from '@roi/domain';
 import {
   CartesianGrid,
   ComposedChart,
-  Legend,
   Line,
   ReferenceDot,
   ReferenceLine,
@@ -48,82 +49,135 @@ export function KpiTrajectoryChart(props: {
   const { kpi, data, first, last } = props;
   const asOfInRange = dayOf(kpi.asOf) >= first && dayOf(kpi.asOf) <= last;
   const unit = kpi.unit;
+  const ticksThatFit = useTicksThatFit();
   return (
-    <ResponsiveContainer>
-      <ComposedChart data={data} margin={{ top: 24, right: 48, bottom: 8, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-3)" />
-        <XAxis
-          dataKey="day"
-          type="number"
-          domain={[first, last]}
-          ticks={monthTicks(first, last)}
-          tickFormatter={monthLabel}
-          fontSize={12}
-        />
-        <YAxis
-          domain={['auto', 'auto']}
-          fontSize={12}
-          width={56}
-          tickFormatter={(value: number) => formatNumber(value)}
-        />
-        <Tooltip
-          labelFormatter={(day) => formatDay(dateOf(Number(day)))}
-          formatter={(value, name) => [formatNumber(Number(value), unit), String(name)]}
-        />
-        <Legend verticalAlign="bottom" height={28} />
-        <ReferenceLine
-          y={kpi.targetValue}
-          stroke={COLOURS.target}
-          strokeDasharray="6 4"
-          label={{
-            value: 'Target',
-            position: 'insideTopRight',
-            fill: COLOURS.target,
-            fontSize: 12,
-          }}
-        />
-        {asOfInRange && (
-          <ReferenceLine
-            x={dayOf(kpi.asOf)}
-            stroke={COLOURS.today}
-            label={{ value: 'Today', position: 'top', fill: COLOURS.today, fontSize: 12 }}
-          />
-        )}
-        <Line
-          name="Expected path"
-          dataKey="expected"
-          stroke={COLOURS.expected}
-          strokeDasharray="6 4"
-          strokeWidth={2}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          name="Measured"
-          dataKey="measured"
-          stroke={COLOURS.measured}
-          strokeWidth={2.5}
-          dot={{ r: 4 }}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <ReferenceDot
-          x={dayOf(kpi.baselineDate)}
-          y={kpi.baselineValue}
-          r={5}
-          fill={COLOURS.baseline}
-          stroke="white"
-          label={{ value: 'Baseline', position: 'right', offset: 10, fontSize: 12 }}
-        />
-        <ReferenceDot
-          x={dayOf(kpi.targetDate)}
-          y={kpi.targetValue}
-          r={5}
-          fill={COLOURS.target}
-          stroke="white"
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+    <>
+      <div style={{ height: `calc(100% - ${LEGEND_HEIGHT}px)` }}>
+        <ResponsiveContainer>
+          <ComposedChart data={data} margin={{ top: 24, right: 48, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-3)" />
+            <XAxis
+              dataKey="day"
+              type="number"
+              domain={[first, last]}
+              ticks={monthTicks(first, last, ticksThatFit)}
+              // Every tick given is drawn: recharts would otherwise measure each label in the
+              // page to drop those that collide, a forced layout as the chart mounts.
+              interval={0}
+              tickFormatter={monthLabel}
+              fontSize={12}
+            />
+            <YAxis
+              domain={['auto', 'auto']}
+              interval={0}
+              fontSize={12}
+              width={56}
+              tickFormatter={(value: number) => formatNumber(value)}
+            />
+            <Tooltip
+              labelFormatter={(day) => formatDay(dateOf(Number(day)))}
+              formatter={(value, name) => [formatNumber(Number(value), unit), String(name)]}
+            />
+            <ReferenceLine
+              y={kpi.targetValue}
+              stroke={COLOURS.target}
+              strokeDasharray="6 4"
+              label={{
+                value: 'Target',
+                position: 'insideTopRight',
+                fill: COLOURS.target,
+                fontSize: 12,
+              }}
+            />
+            {asOfInRange && (
+              <ReferenceLine
+                x={dayOf(kpi.asOf)}
+                stroke={COLOURS.today}
+                label={{ value: 'Today', position: 'top', fill: COLOURS.today, fontSize: 12 }}
+              />
+            )}
+            <Line
+              name="Expected path"
+              dataKey="expected"
+              stroke={COLOURS.expected}
+              strokeDasharray="6 4"
+              strokeWidth={2}
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              name="Measured"
+              dataKey="measured"
+              stroke={COLOURS.measured}
+              strokeWidth={2.5}
+              dot={{ r: 4 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <ReferenceDot
+              x={dayOf(kpi.baselineDate)}
+              y={kpi.baselineValue}
+              r={5}
+              fill={COLOURS.baseline}
+              stroke="white"
+              label={{ value: 'Baseline', position: 'right', offset: 10, fontSize: 12 }}
+            />
+            <ReferenceDot
+              x={dayOf(kpi.targetDate)}
+              y={kpi.targetValue}
+              r={5}
+              fill={COLOURS.target}
+              stroke="white"
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <TrajectoryLegend />
+    </>
+  );
+}
+
+const LEGEND_HEIGHT = 28;
+
+/**
+ * How many month labels ("Sep 2026", about 55 px) fit the chart's width with room between
+ * them: the chart spans the page beside the nav, which folds away below 48em.
+ */
+function useTicksThatFit(): number {
+  const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const medium = useMediaQuery('(max-width: 75em)', false, { getInitialValueInEffect: false });
+  return narrow ? 3 : medium ? 6 : 10;
+}
+
+/**
+ * The two lines' legend, drawn by the page rather than by recharts: its Legend measures itself
+ * once drawn and has the whole chart drawn again for the room it takes (part of a 150-200 ms
+ * task as the KPI page opens).
+ */
+function TrajectoryLegend() {
+  const lines = [
+    { name: 'Expected path', colour: COLOURS.expected, dashes: '6 4', width: 2 },
+    { name: 'Measured', colour: COLOURS.measured, dashes: undefined, width: 2.5 },
+  ];
+  return (
+    <Group justify="center" gap="lg" h={LEGEND_HEIGHT} fz={12}>
+      {lines.map((line) => (
+        <Group key={line.name} gap={6} wrap="nowrap">
+          <svg width="24" height="8" aria-hidden>
+            <line
+              x1="0"
+              y1="4"
+              x2="24"
+              y2="4"
+              stroke={line.colour}
+              strokeWidth={line.width}
+              strokeDasharray={line.dashes}
+            />
+          </svg>
+          <span>{line.name}</span>
+        </Group>
+      ))}
+    </Group>
   );
 }

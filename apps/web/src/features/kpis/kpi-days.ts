@@ -8,14 +8,17 @@ export const dayOf = (date: string) => {
 
 export const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-/** The first day of every month (or every few months on a long axis) between two days. */
-export function monthTicks(from: number, to: number): number[] {
+/**
+ * The first day of every month between two days, or of every few months so that there are at
+ * most `most` of them.
+ */
+export function monthTicks(from: number, to: number, most = 10): number[] {
   const start = new Date(from * DAY_MS);
   const months =
     (new Date(to * DAY_MS).getUTCFullYear() - start.getUTCFullYear()) * 12 +
     new Date(to * DAY_MS).getUTCMonth() -
     start.getUTCMonth();
-  const every = Math.max(1, Math.ceil(months / 10));
+  const every = Math.max(1, Math.ceil(months / most));
   const ticks: number[] = [];
   for (let offset = 1; offset <= months; offset += every) {
     ticks.push(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + offset, 1) / DAY_MS);
