@@ -2,7 +2,6 @@ import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantin
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { matchRoutes, RouterProvider } from 'react-router';
-import { meQuery } from '../session/me.queries';
 import { queryClient } from './query-client';
 import { BADGE_FITS_ITS_TEXT, readableColourVariables } from './readable-colours';
 import { router } from './router';
@@ -35,12 +34,10 @@ const accessibleGreys: CSSVariablesResolver = (resolved) => ({
   dark: {},
 });
 
-// A page behind the session first asks who is signed in, once its code has arrived; asking now,
-// while the router fetches that code, takes a round trip off every first signed-in page. Those
-// pages hang below a layout route without a path; the pages for people without a session (sign
-// in, shared links) sit at the top of the routes with their own.
+// Pages behind the session hang below a layout route without a path (its loader asks who is
+// signed in as the router is made); the pages for people without a session (sign in, shared
+// links) sit at the top of the routes with their own, and format no dates as they open.
 if (matchRoutes(router.routes, window.location)?.[0]?.route.path === undefined) {
-  void queryClient.prefetchQuery(meQuery);
   whenIdle(warmUpDateFormatting);
 }
 

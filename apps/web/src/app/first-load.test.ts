@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_LOAD_WAIT_MS, waitWhileOpening } from './first-load';
+import { FIRST_LOAD_WAIT_MS, onlyForNewParams, waitWhileOpening } from './first-load';
 
 describe('waitWhileOpening', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -41,5 +41,26 @@ describe('waitWhileOpening', () => {
     // A request refused after the app has opened is no unhandled rejection either.
     expect(waitWhileOpening(() => false)(refused)).toBeNull();
     await vi.advanceTimersByTimeAsync(300);
+  });
+});
+
+describe('onlyForNewParams', () => {
+  it('asks again for another organisation or another KPI', () => {
+    expect(onlyForNewParams({ currentParams: { orgId: 'a' }, nextParams: { orgId: 'b' } })).toBe(
+      true,
+    );
+    expect(
+      onlyForNewParams({
+        currentParams: { orgId: 'a', kpiId: '1' },
+        nextParams: { orgId: 'a', kpiId: '2' },
+      }),
+    ).toBe(true);
+  });
+
+  it('does not ask again when only the query string changed', () => {
+    expect(onlyForNewParams({ currentParams: { orgId: 'a' }, nextParams: { orgId: 'a' } })).toBe(
+      false,
+    );
+    expect(onlyForNewParams({ currentParams: {}, nextParams: {} })).toBe(false);
   });
 });

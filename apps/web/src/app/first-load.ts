@@ -24,3 +24,18 @@ export function waitWhileOpening(
     ]);
   };
 }
+
+/**
+ * Whether such a loader runs again as the address changes: only for new path parameters
+ * (another organisation, another KPI). It starts requests and nothing else; a new query string
+ * (the dashboard rewrites it as its view changes) asks nothing new of it, and the pages' own
+ * queries keep their data fresh.
+ */
+export function onlyForNewParams(change: {
+  currentParams: Readonly<Record<string, string | undefined>>;
+  nextParams: Readonly<Record<string, string | undefined>>;
+}): boolean {
+  const { currentParams, nextParams } = change;
+  const names = new Set([...Object.keys(currentParams), ...Object.keys(nextParams)]);
+  return [...names].some((name) => currentParams[name] !== nextParams[name]);
+}

@@ -10,7 +10,7 @@ import { cycleQuery, cyclesQuery } from '../features/cycles/cycles.queries';
 import { currentCycleOf } from '../features/steps/current-cycle';
 import { organisationQuery } from '../features/organisations/organisations.queries';
 import { kpiQuery, objectiveQuery, strategyMapQuery } from '../features/plan/plan.queries';
-import { waitWhileOpening } from './first-load';
+import { onlyForNewParams, waitWhileOpening } from './first-load';
 import { queryClient } from './query-client';
 import { requires } from './route-access';
 import { HomeRedirect, OrganisationFrontPage, RequireSession } from './RequireSession';
@@ -37,6 +37,7 @@ const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ laz
 const prefetching = (start: (orgId: string, params: Params) => Promise<unknown>) => ({
   loader: ({ params }: { params: Params }) =>
     params.orgId ? waitOnFirstLoad(start(params.orgId, params)) : null,
+  shouldRevalidate: onlyForNewParams,
 });
 
 /** Until the router has shown its first page (its loaders then run before anything is drawn). */
@@ -87,6 +88,7 @@ export const router = createBrowserRouter([
     element: <RequireSession />,
     // Who is signed in decides what the frame shows (App.tsx asked already; this joins it).
     loader: () => waitOnFirstLoad(queryClient.prefetchQuery(meQuery)),
+    shouldRevalidate: onlyForNewParams,
     HydrateFallback: PageLoader,
     children: [
       {
