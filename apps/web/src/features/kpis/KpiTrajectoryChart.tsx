@@ -96,25 +96,19 @@ export function KpiTrajectoryChart(props: {
                 label={{ value: 'Today', position: 'top', fill: COLOURS.today, fontSize: 12 }}
               />
             )}
-            <Line
-              name="Expected path"
-              dataKey="expected"
-              stroke={COLOURS.expected}
-              strokeDasharray="6 4"
-              strokeWidth={2}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-            <Line
-              name="Measured"
-              dataKey="measured"
-              stroke={COLOURS.measured}
-              strokeWidth={2.5}
-              dot={{ r: 4 }}
-              connectNulls
-              isAnimationActive={false}
-            />
+            {LINES.map((line) => (
+              <Line
+                key={line.dataKey}
+                name={line.name}
+                dataKey={line.dataKey}
+                stroke={line.colour}
+                strokeDasharray={line.dashes}
+                strokeWidth={line.width}
+                dot={line.dot}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
             <ReferenceDot
               x={dayOf(kpi.baselineDate)}
               y={kpi.baselineValue}
@@ -140,6 +134,26 @@ export function KpiTrajectoryChart(props: {
 
 const LEGEND_HEIGHT = 28;
 
+/** The chart's two lines, as recharts draws them and as the legend shows them. */
+const LINES = [
+  {
+    name: 'Expected path',
+    dataKey: 'expected',
+    colour: COLOURS.expected,
+    dashes: '6 4',
+    width: 2,
+    dot: false,
+  },
+  {
+    name: 'Measured',
+    dataKey: 'measured',
+    colour: COLOURS.measured,
+    dashes: undefined,
+    width: 2.5,
+    dot: { r: 4 },
+  },
+] as const;
+
 /**
  * How many month labels ("Sep 2026", about 55 px) fit the chart's width with room between
  * them: the chart spans the page beside the nav, which folds away below 48em.
@@ -156,13 +170,9 @@ function useTicksThatFit(): number {
  * task as the KPI page opens).
  */
 function TrajectoryLegend() {
-  const lines = [
-    { name: 'Expected path', colour: COLOURS.expected, dashes: '6 4', width: 2 },
-    { name: 'Measured', colour: COLOURS.measured, dashes: undefined, width: 2.5 },
-  ];
   return (
     <Group justify="center" gap="lg" h={LEGEND_HEIGHT} fz={12}>
-      {lines.map((line) => (
+      {LINES.map((line) => (
         <Group key={line.name} gap={6} wrap="nowrap">
           <svg width="24" height="8" aria-hidden>
             <line
