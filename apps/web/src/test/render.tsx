@@ -23,7 +23,9 @@ export function organisationAs(role: Role) {
 export function renderInOrganisation(ui: ReactElement, options: { role?: Role } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
-    <MantineProvider>
+    // Without transitions: a dialog is then fully shown once it is there, instead of fading in
+    // over 200 ms that a loaded machine may not have left by the next assertion.
+    <MantineProvider env="test">
       <QueryClientProvider client={queryClient}>
         <MemoryRouter>
           <OrganisationContext.Provider value={organisationAs(options.role ?? 'owner')}>
