@@ -32,6 +32,18 @@ export default defineConfig({
       // this, importing one hook through it (the strategy map takes useMilestones) brought every
       // module it names (the milestone drawer with its forms and selects) into the page's chunks,
       // and the drawer's dynamic import did not split it off.
+      output: {
+        codeSplitting: {
+          // Rolldown splits the code shared by the pages into one chunk per set of pages sharing
+          // it: 161 files, and the KPI page loaded 82 of them, most under 1 KB, each a round
+          // trip. Common chunks under 20 KB of source are copied into the chunks that use them
+          // instead (one module state across the copies): the KPI page loads 27 and the map 19,
+          // the sign-in page 15 with the same 187 KB. All pages' scripts together weigh more
+          // (891 KB gzipped against 607), which a person moving from page to page pays for in
+          // part (the map then the KPI page: 166 KB against 147); docs/benchmarks.md.
+          experimentalInlineCommonChunks: { maxSize: 20 * 1024 },
+        },
+      },
       treeshake: {
         moduleSideEffects: [
           { test: /\/libs\/domain\/src\//, sideEffects: false },
