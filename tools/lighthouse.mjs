@@ -160,8 +160,11 @@ function mainThreadSummary(lhr) {
 }
 
 function encodingOf(scripts) {
-  // Lighthouse reports no header per request; compare a transfer with the files on disk.
-  const first = scripts.find((request) => request.url.includes('/assets/'));
+  // Lighthouse reports no header per request; compare a transfer with the files on disk. The
+  // largest script, since a file under the compression threshold (1 KB) is sent as it is.
+  const first = scripts
+    .filter((request) => request.url.includes('/assets/'))
+    .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))[0];
   if (!first) return 'unknown';
   const size = first.transferSize ?? 0;
   const twin = (ext) => fileSize(assetPath(first.url) + ext);
