@@ -26,16 +26,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
-      // libs/domain is pure by rule (no I/O, nothing done on import), so a page that takes one
-      // function from its index does not also carry the currency table and fraction.js.
-      // A feature's index.ts only re-exports what the feature offers the rest of the app: without
-      // this, importing one hook through it (the strategy map takes useMilestones) brought every
-      // module it names (the milestone drawer with its forms and selects) into the page's chunks,
-      // and the drawer's dynamic import did not split it off.
       output: {
         // V8's explicit compile hint (Chrome 136 on): the functions of a file marked so are
         // compiled as it downloads, off the main thread, instead of each on the main thread when
-        // first called. A chunk here is a page's or a part's code, most of it run as it opens;
+        // first called (in a chunk that imports others, Vite's preload list comes first and the
+        // hint second). A chunk here is a page's or a part's code, most of it run as it opens;
         // the KPI page's long tasks as it opens took 607-685 ms with it against 830-873 without
         // (medians of 7 cold loads, twice), the chart's own 110-124 against 137-143.
         postBanner: '//# allFunctionsCalledOnLoad',
@@ -50,6 +45,12 @@ export default defineConfig({
           experimentalInlineCommonChunks: { maxSize: 20 * 1024 },
         },
       },
+      // libs/domain is pure by rule (no I/O, nothing done on import), so a page that takes one
+      // function from its index does not also carry the currency table and fraction.js.
+      // A feature's index.ts only re-exports what the feature offers the rest of the app: without
+      // this, importing one hook through it (the strategy map takes useMilestones) brought every
+      // module it names (the milestone drawer with its forms and selects) into the page's chunks,
+      // and the drawer's dynamic import did not split it off.
       treeshake: {
         moduleSideEffects: [
           { test: /\/libs\/domain\/src\//, sideEffects: false },

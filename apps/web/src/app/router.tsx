@@ -86,7 +86,7 @@ export const router = createBrowserRouter([
   },
   {
     element: <RequireSession />,
-    // Who is signed in decides what the frame shows (App.tsx asked already; this joins it).
+    // Who is signed in decides what the frame shows: asked as the router is made.
     loader: () => waitOnFirstLoad(queryClient.prefetchQuery(meQuery)),
     shouldRevalidate: onlyForNewParams,
     HydrateFallback: PageLoader,
