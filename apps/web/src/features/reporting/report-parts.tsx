@@ -17,7 +17,7 @@ import type { KpiStatus, MissAttribution } from '@roi/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { NUMERIC } from '../../ui/ChartOrTable';
-import { HEALTH, MILESTONE_STATUS } from '../../ui/plan-format';
+import { formatNumber, HEALTH, MILESTONE_STATUS } from '../../ui/plan-format';
 import { formatReportDay, formatShare } from './report-format';
 import type { KpiStatusCounts, MissCounts, ReportKpi, RoadmapStep } from './reporting.queries';
 
@@ -217,9 +217,7 @@ function ProgressAgainstExpected(props: { kpi: ReportKpi }) {
 }
 
 function currentValue(kpi: ReportKpi): string {
-  if (kpi.current === null) return 'no measurement';
-  const number = kpi.current.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-  return kpi.unit === '%' ? `${number}%` : `${number} ${kpi.unit}`;
+  return kpi.current === null ? 'no measurement' : formatNumber(kpi.current, kpi.unit);
 }
 
 function LateMilestones(props: { kpi: ReportKpi }) {
